@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: html test serve clean
+.PHONY: html test serve clean import import-eval
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,3 +23,11 @@ serve: $(STAMP)
 
 clean:
 	rm -rf output cache
+
+# Press releases to items: make import FILES="a.txt b.html" [DATE=2024-04] [SOURCE=ANKA] [DRY=1] [FORCE=1]
+import: $(STAMP)
+	$(BIN)/python -m belde import $(FILES) $(if $(DATE),--date "$(DATE)") $(if $(SOURCE),--source "$(SOURCE)") $(if $(DRY),--dry-run) $(if $(FORCE),--force) --out content
+
+# Precision and recall of the importer's district and person tags on the labelled set.
+import-eval: $(STAMP)
+	$(BIN)/python -m belde.importer.evaluate
