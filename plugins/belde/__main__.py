@@ -1,0 +1,60 @@
+"""python -m belde COMMAND: the site's command line.
+
+  import FILE...   press releases to items (belde.importer.cli)
+  build            the site (belde.build)
+"""
+
+import argparse
+import importlib
+import sys
+
+
+def _import(args) -> int:
+    from .importer import cli
+
+    return cli.run(args)
+
+
+def _add_import(commands) -> None:
+    from .importer.cli import add_arguments
+
+    parser = commands.add_parser("import", help="import press releases as items")
+    add_arguments(parser)
+    parser.set_defaults(handler=_import)
+
+
+# --- build ---------------------------------------------------------------
+# The build command lives in belde.build; it is loaded only when asked for.
+def _build(args) -> int:
+    try:
+        build = importlib.import_module("belde.build")
+    except ModuleNotFoundError as error:
+        if error.name in ("belde.build",):
+            print("belde build: the build command is not installed in this checkout (no belde.build)", file=sys.stderr)
+            return 2
+        raise
+    return build.main(args.rest)
+
+
+def _add_build(commands) -> None:
+    parser = commands.add_parser("build", help="build the site", add_help=False)
+    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    parser.set_defaults(handler=_build)
+# -------------------------------------------------------------------------
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="belde", description="Belde: İstanbul local-government press items")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_import(commands)
+    _add_build(commands)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["build"]:
+        # build's own options (-s, -o) are parsed by belde.build, not here.
+        return importlib.import_module("belde.build").main(argv[1:])
+    args = parser.parse_args(argv)
+    return args.handler(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
