@@ -33,9 +33,9 @@ class Period:
     def is_exact(self) -> bool:
         return self.precision == "day" and self.start == self.end
 
-    def words(self) -> str:
+    def words(self, weekday: bool = True) -> str:
         """'22 Nisan 2024 Pazartesi', 'Nisan–Haziran 2024', '2024'."""
-        return format_period(self.start, self.end, self.precision)
+        return format_period(self.start, self.end, self.precision, weekday=weekday)
 
     def iso(self) -> str:
         """The form an editor writes, for machine-readable attributes."""

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import yaml
 
+from ..yamlfile import load_yaml
+
 from ..period import Period, parse_period
 from ..turkish import tr_slugify
 from .model import HEAD_OFFICES, OFFICE_TITLES, Body, Person, Registry, Role, name_key
@@ -22,7 +24,7 @@ class RegistryError(ValueError):
 def _read_yaml(path: Path):
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
+            return load_yaml(handle) or {}
     except FileNotFoundError:
         raise RegistryError(f"{path}: registry file is missing") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -17,7 +17,7 @@ def format_month(day: dt.date, year: bool = True) -> str:
     return format_date(day, "LLLL y" if year else "LLLL", locale=LOCALE)
 
 
-def format_period(start: dt.date, end: dt.date, precision: str) -> str:
+def format_period(start: dt.date, end: dt.date, precision: str, weekday: bool = True) -> str:
     """Word a date as precisely as the source allows.
 
     precision is 'day', 'month' or 'year' and applies to both ends; start == end
@@ -32,7 +32,7 @@ def format_period(start: dt.date, end: dt.date, precision: str) -> str:
             return f"{format_month(start, year=False)}–{format_month(end)}"
         return f"{format_month(start)}–{format_month(end)}"
     if start == end:
-        return format_day(start)
+        return format_day(start, weekday=weekday)
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{format_day(end, weekday=False)}"
     if start.year == end.year:

@@ -1,0 +1,78 @@
+"""Belde's site settings for local builds (relative URLs, no absolute site address)."""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+SITENAME = "Belde"
+SITESUBTITLE = "İstanbul yerel yönetim haberleri arşivi"
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = str(HERE / "content")
+OUTPUT_PATH = str(HERE / "output")
+THEME = str(HERE / "theme")
+TIMEZONE = "Europe/Istanbul"
+DEFAULT_LANG = "tr"
+LOCALE = ("C",)  # dates are worded by Babel (belde.turkish.dates), never by the OS locale
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["belde.press"]
+
+# Items live under content/YYYY/MM/; the registry is data, not pages.
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["registry", "pages"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+READERS = {"html": None, "rst": None}
+
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "konu/{slug}/"
+TAG_SAVE_AS = "konu/{slug}/index.html"
+TAGS_URL = "konu/"
+TAGS_SAVE_AS = "konu/index.html"
+ARCHIVES_URL = "arsiv/"
+ARCHIVES_SAVE_AS = "arsiv/index.html"
+# Pelican's categories and authors do not fit press items: districts and people replace them.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+# Pelican's draft writer reads article.category even when categories are off: give one.
+DEFAULT_METADATA = {"category": "haber"}
+DRAFT_SAVE_AS = ""  # a draft is not published anywhere
+DRAFT_URL = ""
+
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "district": None, "official": None, "period_archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/sayfa/{number}/", "{base_name}/sayfa/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ATOM = "atom.xml"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TAG_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+# Typography is applied once by the reader (belde.press.typeset), with Turkish acronyms.
+TYPOGRIFY = False
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+CACHE_CONTENT = False
+TEMPLATE_PAGES = {"404.html": "404.html"}

@@ -1,0 +1,37 @@
+"""`python -m belde build`: build the site, report the ledger, and exit non-zero on refusals."""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+
+def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noqa: F821
+    settings = read_settings(settings_file, override=overrides or {})
+    pelican = Pelican(settings)
+    pelican.run()
+    return pelican.belde_ledger
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="belde build", description=__doc__)
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
+    parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    init_logging(level=logging.INFO if args.verbose else logging.WARNING)
+    logging.getLogger("belde").setLevel(logging.INFO)
+    if not Path(args.settings).is_file():
+        print(f"belde build: settings file {args.settings} not found; run from the project folder", file=sys.stderr)
+        return 2
+    overrides = {"OUTPUT_PATH": args.output} if args.output else {}
+    ledger = build(args.settings, overrides)
+    return 0 if ledger.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

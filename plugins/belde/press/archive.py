@@ -1,0 +1,249 @@
+"""Who, where and when: the archive's structure, computed once in Python.
+
+Templates receive these objects and only loop and print. Nothing here writes files.
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..turkish import format_month, tr_sort_key
+from .terms import District, Official
+
+SIDES = ("Avrupa", "Anadolu")
+RELATED_MAX = 5
+
+
+@dataclass
+class HeadLine:
+    """One head of a municipality as a reader sees it next to an item or in a list."""
+
+    role: object  # registry Role
+    person: Official
+
+    @property
+    def office(self) -> str:
+        return self.role.title
+
+    @property
+    def party(self) -> str:
+        return self.role.party or ""
+
+    @property
+    def span(self) -> str:
+        return self.role.span_words()
+
+
+@dataclass
+class DistrictView:
+    term: District
+    body: object
+    articles: list = field(default_factory=list)
+    heads_now: list = field(default_factory=list)  # HeadLine
+    timeline: list = field(default_factory=list)  # HeadLine, newest first
+    head_of_item: dict = field(default_factory=dict)  # article slug -> HeadLine | None
+    years: list = field(default_factory=list)  # (year, count, url of the page it starts on)
+    year_anchors: dict = field(default_factory=dict)  # article slug -> year it opens
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    def groups_for(self, items) -> list:
+        """Consecutive runs of items under the same head: [(HeadLine | None, [items])]."""
+        groups = []
+        for article in items:
+            head = self.head_of_item.get(article.slug)
+            if groups and groups[-1][0] is head:
+                groups[-1][1].append(article)
+            else:
+                groups.append((head, [article]))
+        return groups
+
+
+@dataclass
+class PersonView:
+    term: Official
+    person: object
+    articles: list = field(default_factory=list)
+    roles: list = field(default_factory=list)  # HeadLine-like, newest first
+    latest: HeadLine | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass
+class ItemNotes:
+    """What an item page says beyond its own text, all as of the item's date."""
+
+    heads: list = field(default_factory=list)  # (District, [HeadLine])
+    roles: list = field(default_factory=list)  # (Official, [HeadLine])
+    neighbours: list = field(default_factory=list)  # (District, previous, next)
+    related: list = field(default_factory=list)
+
+
+@dataclass
+class MonthView:
+    year: int
+    month: int
+    articles: list
+    url: str = ""
+    save_as: str = ""
+    year_url: str = ""
+
+    @property
+    def name(self) -> str:
+        return format_month(dt.date(self.year, self.month, 1))
+
+
+@dataclass
+class YearView:
+    year: int
+    articles: list
+    months: list = field(default_factory=list)
+    url: str = ""
+    save_as: str = ""
+
+
+class Archive:
+    """Builds every view from the published items and the registry."""
+
+    def __init__(self, articles: list, registry, settings, today: dt.date):
+        self.registry = registry
+        self.settings = settings
+        self.today = today
+        self.articles = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+        self._people_terms = {p.name: Official(p.name, settings, slug=p.slug) for p in registry.people}
+        self.districts = self._districts()
+        self.metropolitan = self.districts.get(registry.metropolitan.id) if registry.metropolitan else None
+        self.district_sides = [
+            (side, [v for v in self.districts.values() if v.body.side == side]) for side in SIDES
+        ]
+        self.people = self._people()
+        self.years = self._years()
+        self._person_index = {view.term.slug: view.articles for view in self.people}
+        self._tag_index, self._tag_terms = defaultdict(list), {}
+        for article in self.articles:
+            for tag in article.tags:
+                self._tag_index[tag.slug].append(article)
+                self._tag_terms.setdefault(tag.slug, tag)
+        self._by_id = {id(a): a for a in self.articles}
+        self._annotate()
+
+    def person_term(self, person) -> Official:
+        return self._people_terms[person.name]
+
+    def _headline(self, role) -> HeadLine:
+        return HeadLine(role=role, person=self.person_term(role.person))
+
+    def _districts(self) -> dict:
+        by_slug = defaultdict(list)
+        for article in self.articles:
+            for term in article.districts:
+                by_slug[term.slug].append(article)
+        bodies = ([self.registry.metropolitan] if self.registry.metropolitan else []) + self.registry.districts
+        views = {}
+        for body in bodies:
+            view = DistrictView(term=District(body.name, self.settings, slug=body.id), body=body)
+            view.articles = by_slug.get(body.id, [])
+            heads = [role for role in body.roles if role.is_head]
+            view.timeline = [self._headline(r) for r in reversed(heads)]
+            view.heads_now = [self._headline(r) for r in self.registry.heads_of(body, self.today)]
+            view.head_of_item = self._heads_by_item(body, view.articles)
+            views[body.id] = view
+        return views
+
+    def _heads_by_item(self, body, articles) -> dict:
+        """The head in office on each item's date (the latest one, for an interval)."""
+        lines, heads = {}, {}
+        for article in articles:
+            period = article.period
+            roles = self.registry.heads_of(body, period.start, period.end)
+            if roles:
+                role = roles[-1]
+                lines.setdefault(id(role), self._headline(role))
+                heads[article.slug] = lines[id(role)]
+            else:
+                heads[article.slug] = None
+        return heads
+
+    def _people(self) -> list:
+        by_slug = defaultdict(list)
+        for article in self.articles:
+            for term in article.officials:
+                by_slug[term.slug].append(article)
+        views = []
+        for person in self.registry.people:
+            view = PersonView(term=self.person_term(person), person=person)
+            view.articles = by_slug.get(person.slug, [])
+            view.roles = [self._headline(r) for r in reversed(person.roles)]
+            latest = person.latest_role()
+            view.latest = self._headline(latest) if latest else None
+            views.append(view)
+        return views  # the registry sorts people by surname, Turkish order
+
+    def _years(self) -> list:
+        years = defaultdict(lambda: defaultdict(list))
+        for article in self.articles:
+            years[article.date.year][article.date.month].append(article)
+        views = []
+        for year in sorted(years, reverse=True):
+            months = [
+                MonthView(year, month, years[year][month]) for month in sorted(years[year], reverse=True)
+            ]
+            views.append(YearView(year, [a for m in months for a in m.articles], months))
+        return views
+
+    def _annotate(self) -> None:
+        """Give every item its notes: heads and roles on its date, neighbours, related items."""
+        position = {}
+        for view in self.districts.values():
+            for index, article in enumerate(view.articles):
+                position[(view.body.id, id(article))] = (view, index)
+        for article in self.articles:
+            period = article.period
+            notes = ItemNotes()
+            for term in article.districts + article.bodies:
+                view = self.districts[term.slug]
+                heads = self.registry.heads_of(view.body, period.start, period.end)
+                notes.heads.append((term, [self._headline(r) for r in heads]))
+            for term in article.districts:
+                view = self.districts[term.slug]
+                _, index = position[(term.slug, id(article))]
+                newer = view.articles[index - 1] if index > 0 else None
+                older = view.articles[index + 1] if index + 1 < len(view.articles) else None
+                notes.neighbours.append((term, older, newer))
+            for term in article.officials:
+                person = self.registry.find_person(term.name)
+                roles = person.roles_during(period.start, period.end)
+                notes.roles.append((term, [self._headline(r) for r in roles]))
+            notes.related = self._related(article)
+            article.notes = notes
+
+    def _related(self, article) -> list:
+        """Shared people weigh most, then districts, then topics; nearer in time breaks ties."""
+        scores = Counter()
+        for term in article.officials:
+            for other in self._person_index.get(term.slug, ()):
+                scores[id(other)] += 3
+        for term in article.districts:
+            for other in self.districts[term.slug].articles:
+                scores[id(other)] += 2
+        for tag in article.tags:
+            for other in self._tag_index.get(tag.slug, ()):
+                scores[id(other)] += 1
+        scores.pop(id(article), None)
+        ranked = sorted(
+            scores,
+            key=lambda key: (-scores[key], abs((self._by_id[key].date - article.date).days), self._by_id[key].slug),
+        )
+        return [self._by_id[key] for key in ranked[:RELATED_MAX]]
+
+    def topics(self) -> list:
+        """(tag, items), in Turkish alphabetical order."""
+        return sorted(
+            ((self._tag_terms[slug], items) for slug, items in self._tag_index.items()),
+            key=lambda pair: tr_sort_key(pair[0].name),
+        )

@@ -1,0 +1,98 @@
+"""The archive pages: districts, people, date archives and their feeds."""
+
+import datetime as dt
+
+from pelican.generators import Generator
+from pelican.paginator import Paginator
+
+from . import state
+from .archive import Archive
+
+
+def _url(settings, key: str, **fields) -> tuple[str, str]:
+    return settings[f"{key}_URL"].format(**fields), settings[f"{key}_SAVE_AS"].format(**fields)
+
+
+class ArchiveGenerator(Generator):
+    """Runs after Pelican's article generator, so context['articles'] is complete."""
+
+    def generate_context(self):
+        settings = self.settings
+        today = settings.get("BELDE_TODAY") or dt.date.today()
+        archive = Archive(self.context.get("articles", []), state.registry(settings), settings, today)
+        for year in archive.years:
+            year.url, year.save_as = _url(settings, "ARCHIVE_YEAR", date=dt.date(year.year, 1, 1))
+            for month in year.months:
+                month.url, month.save_as = _url(settings, "ARCHIVE_MONTH", date=dt.date(month.year, month.month, 1))
+                month.year_url = year.url
+        for view in archive.districts.values():
+            self._year_jumps(view)
+        self.archive = archive
+        self._update_context(())
+        self.context["archive"] = archive
+        self.context["district_views"] = archive.districts
+        self.context["person_views"] = archive.people
+
+    def _year_jumps(self, view):
+        """Each year links to the listing page where its first item appears."""
+        per_page = self.settings.get("DEFAULT_PAGINATION") or len(view.articles) or 1
+        paginator = Paginator(view.term.save_as, view.term.url, view.articles, self.settings, per_page)
+        for index, article in enumerate(view.articles):
+            year = article.date.year
+            if not view.years or view.years[-1][0] != year:
+                page = paginator.page(index // per_page + 1)
+                view.years.append([year, 0, f"{page.url}#yil-{year}"])
+                view.year_anchors[article.slug] = year
+            view.years[-1][1] += 1
+
+    def _write_term(self, writer, view, template, name, feed_key):
+        settings = self.settings
+        writer.write_file(
+            view.term.save_as,
+            self.get_template(template),
+            self.context,
+            url=view.term.url,
+            paginated={"articles": view.articles},
+            template_name=template,
+            page_name=view.term.page_name,
+            view=view,
+            articles=view.articles,
+            **{name: view.term},
+        )
+        feed_url, feed_save_as = _url(settings, feed_key, slug=view.term.slug)
+        if feed_save_as:
+            writer.write_feed(
+                view.articles,
+                self.context,
+                feed_save_as,
+                feed_url,
+                feed_title=view.term.name,
+            )
+
+    def generate_output(self, writer):
+        archive = self.archive
+        settings = self.settings
+        writer.write_file(
+            settings["DISTRICTS_SAVE_AS"], self.get_template("districts"), self.context,
+            url=settings["DISTRICTS_URL"], template_name="districts", page_name="districts",
+        )  # fmt: skip
+        for view in archive.districts.values():
+            self._write_term(writer, view, "district", "district", "DISTRICT_FEED_ATOM")
+        writer.write_file(
+            settings["OFFICIALS_SAVE_AS"], self.get_template("officials"), self.context,
+            url=settings["OFFICIALS_URL"], template_name="officials", page_name="officials",
+        )  # fmt: skip
+        for view in archive.people:
+            self._write_term(writer, view, "official", "official", "OFFICIAL_FEED_ATOM")
+        for year in archive.years:
+            writer.write_file(
+                year.save_as, self.get_template("period_archives"), self.context,
+                url=year.url, template_name="period_archives", period=year, articles=year.articles,
+                paginated={"articles": year.articles}, page_name=year.url.rstrip("/") or "arsiv",
+            )  # fmt: skip
+            for month in year.months:
+                writer.write_file(
+                    month.save_as, self.get_template("period_archives"), self.context,
+                    url=month.url, template_name="period_archives", period=month, articles=month.articles,
+                    paginated={"articles": month.articles}, page_name=month.url.rstrip("/"),
+                )  # fmt: skip

@@ -1,0 +1,90 @@
+"""Wiring: the reader, the archive generator and the ledger, connected to Pelican's signals."""
+
+import logging
+import os
+
+from pelican import signals
+
+from . import state
+from .generator import ArchiveGenerator
+from .ledger import Ledger, RefusalFilter, logger
+from .reader import PressItemReader
+
+
+# Every setting the plugin reads, with its default; pelicanconf.py may override any.
+DEFAULTS = {
+    "BELDE_REGISTRY_PATH": "registry",
+    "BELDE_TODAY": None,  # the day "current head" refers to; None = the build's day
+    "DISTRICT_URL": "ilce/{slug}/",
+    "DISTRICT_SAVE_AS": "ilce/{slug}/index.html",
+    "DISTRICTS_URL": "ilce/",
+    "DISTRICTS_SAVE_AS": "ilce/index.html",
+    "DISTRICT_FEED_ATOM_URL": "ilce/{slug}/atom.xml",
+    "DISTRICT_FEED_ATOM_SAVE_AS": "ilce/{slug}/atom.xml",
+    "OFFICIAL_URL": "kisi/{slug}/",
+    "OFFICIAL_SAVE_AS": "kisi/{slug}/index.html",
+    "OFFICIALS_URL": "kisi/",
+    "OFFICIALS_SAVE_AS": "kisi/index.html",
+    "OFFICIAL_FEED_ATOM_URL": "kisi/{slug}/atom.xml",
+    "OFFICIAL_FEED_ATOM_SAVE_AS": "kisi/{slug}/atom.xml",
+    "ARCHIVE_YEAR_URL": "arsiv/{date:%Y}/",
+    "ARCHIVE_YEAR_SAVE_AS": "arsiv/{date:%Y}/index.html",
+    "ARCHIVE_MONTH_URL": "arsiv/{date:%Y}/{date:%m}/",
+    "ARCHIVE_MONTH_SAVE_AS": "arsiv/{date:%Y}/{date:%m}/index.html",
+}
+
+_refusal_filter = RefusalFilter(state.ledger)
+
+
+def set_defaults(pelican):
+    """initialized: fill in settings the user left out, and start a fresh ledger."""
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    state.start_build(Ledger())
+    logging.getLogger("pelican.generators").addFilter(_refusal_filter)
+
+
+def add_reader(readers):
+    """readers_init: press items replace Pelican's Markdown reader for .md files."""
+    for extension in PressItemReader.file_extensions:
+        readers.reader_classes[extension] = PressItemReader
+
+
+def count_items(generator):
+    """article_generator_finalized: every file read is published, a draft, or refused."""
+    ledger = state.ledger()
+    settings = generator.settings
+    files = list(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    ledger.read = len(files)
+    published = generator.articles + generator.translations
+    drafts = generator.drafts + generator.drafts_translations
+    ledger.published, ledger.drafts = len(published), len(drafts)
+    accounted = {state.display_path(a.source_path, settings) for a in published + drafts}
+    accounted |= {state.display_path(a.source_path, settings) for a in generator.hidden_articles}
+    for name in files:
+        path = state.display_path(os.path.join(generator.path, name), settings)
+        if path not in accounted and path not in ledger.refused:
+            ledger.refuse(path, "Pelican could not process it; the message above says why")
+
+
+def add_generator(pelican):
+    """get_generators: the archive pages need the finished list of articles."""
+    return ArchiveGenerator
+
+
+def report(pelican):
+    """finalized: one summary line, each refusal again, and the ledger for the caller."""
+    ledger = state.ledger()
+    pelican.belde_ledger = ledger
+    for path, reason in ledger.refused.items():
+        logger.error("refused %s: %s", path, reason)
+    log = logger.error if ledger.refused else logger.info
+    log("items: %s", ledger.summary())
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(count_items)
+    signals.get_generators.connect(add_generator)
+    signals.finalized.connect(report)

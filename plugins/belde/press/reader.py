@@ -1,0 +1,96 @@
+"""A Markdown reader for press items: YAML front matter or Pelican's native header.
+
+Both syntaxes yield one dict of raw values that schema.normalise() checks. Every
+refusal is recorded in the ledger before Pelican sees the exception.
+"""
+
+import re
+
+import markdown
+import yaml
+from pelican.readers import BaseReader
+
+from ..yamlfile import load_yaml
+from . import schema, state
+from .ledger import ItemRefused
+from .typeset import typeset_html, typeset_plain
+
+_YAML_FENCE = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+_NATIVE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    """Return (raw metadata, Markdown body)."""
+    if text.startswith("---"):
+        match = _YAML_FENCE.match(text)
+        if not match:
+            raise ItemRefused(path, "front matter opened with '---' is never closed; add a '---' line after it")
+        try:
+            raw = load_yaml(match.group(1))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            problem = getattr(error, "problem", None) or "cannot be parsed"
+            raise ItemRefused(path, f"front matter is not valid YAML{where} ({problem}); check quotes and indentation") from None
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise ItemRefused(path, "front matter must be 'key: value' lines, not a single value or a list")
+        return raw, text[match.end() :]
+    return _native_header(text)
+
+
+def _native_header(text: str) -> tuple[dict, str]:
+    """Pelican's 'Key: value' lines up to the first blank line; indented lines continue a value."""
+    raw, last = {}, None
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return raw, "\n".join(lines[index + 1 :])
+        match = _NATIVE_KEY.match(line)
+        if match:
+            last = match.group(1)
+            raw[last] = match.group(2).strip()
+        elif last and line[:1] in " \t":
+            raw[last] += " " + line.strip()
+        else:
+            return raw, "\n".join(lines[index:])
+    return raw, ""
+
+
+def decode(data: bytes, path: str) -> str:
+    if not data.strip():
+        raise ItemRefused(path, "the file is empty; an item needs front matter with a title and a date")
+    if b"\0" in data:
+        raise ItemRefused(path, "the file is binary, not text; keep only Markdown items under content/")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ItemRefused(
+            path,
+            f"the file is not UTF-8 (byte {error.start}); re-save it as UTF-8 "
+            "(Turkish files from older editors are often windows-1254)",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class PressItemReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        path = state.display_path(source_path, self.settings)
+        try:
+            with open(source_path, "rb") as handle:
+                text = decode(handle.read(), path)
+            raw, body = split_front_matter(text, path)
+            registry = state.registry(self.settings)
+            metadata = schema.normalise(raw, path, registry, self.settings, warn=lambda m: state.ledger().warn(path, m))
+        except ItemRefused as refusal:
+            state.ledger().refuse(path, refusal.reason)
+            state.log_refusal(path, refusal.reason)
+            raise
+        metadata["title"] = typeset_plain(metadata["title"])
+        converter = markdown.Markdown(**self.settings["MARKDOWN"])
+        content = typeset_html(converter.convert(body))
+        return content, metadata

@@ -1,0 +1,166 @@
+"""One schema for every item, whichever front-matter syntax it was written in.
+
+normalise() turns the raw key/value pairs of an item into the metadata Pelican
+expects (a datetime, term objects, HTML summary), or raises ItemRefused with one
+line that names the file, the field and the fix.
+"""
+
+import datetime as dt
+import difflib
+import html
+from zoneinfo import ZoneInfo
+
+import markdown
+
+from ..period import parse_period
+from ..registry.model import name_key
+from ..turkish import tr_slugify, tr_upper
+from .ledger import ItemRefused
+from .terms import District, Official, Tag
+from .typeset import typeset_html
+
+TIMEZONE = ZoneInfo("Europe/Istanbul")
+AGENCIES = ("ANKA", "DHA", "İHA", "AA")
+STATUSES = ("published", "draft")
+FIELDS = (
+    "title", "date", "district", "officials", "tags", "summary", "source", "dateline",
+    "slug", "status", "image", "caption", "mentions", "bodies", "fingerprint", "modified",
+)  # fmt: skip
+TEXT_FIELDS = ("title", "summary", "source", "dateline", "slug", "status", "image", "caption")
+
+
+def _as_list(value, field: str, path: str) -> list:
+    """A YAML list, or a comma-separated string as Pelican's own headers write lists."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return [str(v).strip() for v in value if str(v).strip()]
+    raise ItemRefused(path, f"'{field}' must be a name or a list of names, not {type(value).__name__}")
+
+
+def _text(raw: dict, field: str, path: str) -> str:
+    value = raw.get(field)
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        raise ItemRefused(path, f"'{field}' must be text, not a {type(value).__name__}; write one line")
+    return str(value).strip()
+
+
+def _did_you_mean(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def _districts(raw: dict, path: str, registry, settings, field: str = "district") -> list:
+    names = _as_list(raw.get(field), field, path)
+    terms = []
+    for name in names:
+        body = registry.find_body(name)
+        if body is None or body.kind == "other":
+            hint = registry.suggest_body(name)
+            fix = f"did you mean '{hint}'?" if hint else "use one of the 39 districts or İstanbul"
+            raise ItemRefused(path, f"unknown district '{name}' in field '{field}'; {fix}")
+        term = District(body.name, settings, slug=body.id)
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _people(raw: dict, field: str, path: str, registry, settings) -> list:
+    terms = []
+    for name in _as_list(raw.get(field), field, path):
+        person = registry.find_person(name)
+        if person is None:
+            hint = registry.suggest_person(name)
+            fix = f"did you mean '{hint}'?" if hint else "add the person to content/registry/people.yaml"
+            raise ItemRefused(path, f"unknown person '{name}' in field '{field}'; {fix}")
+        term = Official(person.name, settings, slug=person.slug)
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _source(raw: dict, path: str, registry) -> str:
+    source = _text(raw, "source", path)
+    if not source:
+        return ""
+    for agency in AGENCIES:
+        if name_key(source, ascii_fold=True) == name_key(agency, ascii_fold=True):
+            return agency
+    body = registry.find_body(source)
+    if body is not None:
+        return body.name
+    raise ItemRefused(
+        path,
+        f"unknown source '{source}' in field 'source'; write one of {', '.join(AGENCIES)} "
+        "or a municipality's name",
+    )
+
+
+def _inline_html(text: str) -> str:
+    """A summary is one paragraph of Markdown; escape any HTML an editor typed in it."""
+    rendered = typeset_html(markdown.markdown(html.escape(text, quote=False)))
+    if rendered.startswith("<p>") and rendered.endswith("</p>"):
+        rendered = rendered[3:-4]
+    return rendered
+
+
+def normalise(raw: dict, path: str, registry, settings, warn) -> dict:
+    """Validate raw front matter and return Pelican metadata. warn(message) reports doubts."""
+    raw = {str(key).strip().lower(): value for key, value in raw.items()}
+    for key in raw:
+        if key not in FIELDS:
+            warn(f"unknown field '{key}' is ignored{_did_you_mean(key, FIELDS)}")
+    title = _text(raw, "title", path)
+    if not title:
+        raise ItemRefused(path, "field 'title' is missing; add a line 'title: ...' to the front matter")
+    if "date" not in raw or raw["date"] in (None, ""):
+        raise ItemRefused(path, "field 'date' is missing; add 'date: 2024-04-22' (or 2024-04, or 2024-04/2024-06)")
+    try:
+        period = parse_period(raw["date"])
+    except ValueError as error:
+        raise ItemRefused(path, f"field 'date': {error}") from None
+
+    status = _text(raw, "status", path).lower() or "published"
+    if status not in STATUSES:
+        raise ItemRefused(path, f"field 'status' is '{status}'{_did_you_mean(status, STATUSES) or '; write published or draft'}")
+
+    districts = _districts(raw, path, registry, settings)
+    officials = _people(raw, "officials", path, registry, settings)
+    mentions = _as_list(raw.get("mentions"), "mentions", path)
+    tags = [Tag(name, settings) for name in dict.fromkeys(_as_list(raw.get("tags"), "tags", path))]
+
+    slug = _text(raw, "slug", path)
+    if slug and slug != tr_slugify(slug):
+        raise ItemRefused(path, f"field 'slug' '{slug}' is not URL-safe; write '{tr_slugify(slug)}'")
+
+    moment = period.time or dt.time(0, 0)
+    metadata = {
+        "title": title,
+        "date": dt.datetime.combine(period.start, moment, tzinfo=TIMEZONE),
+        "period": period,
+        "status": status,
+        "districts": districts,
+        "bodies": [b for b in _districts(raw, path, registry, settings, "bodies") if b not in districts],
+        "officials": officials,
+        "tags": tags,
+        "mentions": mentions,
+        "source": _source(raw, path, registry),
+        "dateline": tr_upper(_text(raw, "dateline", path)),
+        "slug": slug or tr_slugify(title),
+        "image": _text(raw, "image", path),
+        "caption": _text(raw, "caption", path),
+    }
+    if raw.get("summary"):
+        metadata["summary"] = _inline_html(_text(raw, "summary", path))
+    for person in officials:
+        record = registry.find_person(person.name)
+        if not record.roles_during(period.start, period.end):
+            warn(
+                f"{person.name} held no office in the registry on {period.words()}; "
+                "check the item's date and the name"
+            )
+    return metadata

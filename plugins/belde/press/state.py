@@ -1,0 +1,63 @@
+"""The state of one build: its ledger and its registry.
+
+Receivers are module-level functions (signals keep weak references), so the state
+they share lives here and is replaced at the start of every build.
+"""
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from ..registry import load_registry
+from .ledger import logger
+
+
+DEFAULT_REGISTRY_PATH = "registry"  # relative to PATH (the content folder)
+
+_current = {"ledger": None}
+
+
+def start_build(ledger) -> None:
+    _current["ledger"] = ledger
+
+
+def ledger():
+    if _current["ledger"] is None:
+        from .ledger import Ledger  # a reader used outside a build still records
+
+        _current["ledger"] = Ledger()
+    return _current["ledger"]
+
+
+def registry_folder(settings) -> Path:
+    folder = Path(settings.get("BELDE_REGISTRY_PATH", DEFAULT_REGISTRY_PATH))
+    return folder if folder.is_absolute() else Path(settings["PATH"]) / folder
+
+
+def _stamp(folder: Path) -> tuple:
+    """Registry files' modification times, so that an edit reloads the registry."""
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml"))
+    )
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple):
+    return load_registry(folder)
+
+
+def registry(settings):
+    folder = registry_folder(settings)
+    return _load(str(folder), _stamp(folder) if folder.is_dir() else ())
+
+
+def display_path(source_path, settings) -> str:
+    """The path an editor knows: relative to the project, e.g. content/2024/04/x.md."""
+    try:
+        return os.path.relpath(source_path, Path(settings["PATH"]).parent)
+    except ValueError:
+        return str(source_path)
+
+
+def log_refusal(path: str, reason: str) -> None:
+    logger.error("refused %s: %s", path, reason)

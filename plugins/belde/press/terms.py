@@ -1,0 +1,34 @@
+"""Taxonomy terms as Pelican URLWrappers: each reads <CLASS>_URL and <CLASS>_SAVE_AS."""
+
+from pelican.urlwrappers import URLWrapper
+
+from ..turkish import tr_slugify, tr_sort_key
+
+
+class _TurkishTerm(URLWrapper):
+    """Slugs with Turkish transliteration; ordering by the Turkish alphabet."""
+
+    def __init__(self, name, settings, slug=None):
+        super().__init__(name, settings)
+        self.slug = slug or tr_slugify(name)
+
+    def __lt__(self, other):
+        return tr_sort_key(self.name) < tr_sort_key(other.name)
+
+    def __eq__(self, other):
+        return isinstance(other, URLWrapper) and type(self) is type(other) and self.slug == other.slug
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.slug))
+
+
+class District(_TurkishTerm):
+    """A district municipality, or İBB for city-wide items (DISTRICT_URL, DISTRICT_SAVE_AS)."""
+
+
+class Official(_TurkishTerm):
+    """A person in the registry (OFFICIAL_URL, OFFICIAL_SAVE_AS)."""
+
+
+class Tag(_TurkishTerm):
+    """A topic; named Tag so that Pelican's TAG_URL, TAG_SAVE_AS and tag pages apply."""

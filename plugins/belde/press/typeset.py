@@ -1,0 +1,23 @@
+"""Body typography, done once when an item is read so that Pelican's cache keeps the result.
+
+typogrify's own caps filter skips words with Turkish capitals (İBB, İSKİ); its other
+filters are used as they are and belde.turkish.tr_caps replaces caps.
+"""
+
+import html
+
+import smartypants
+from typogrify.filters import amp, initial_quotes, widont
+
+from ..turkish import tr_caps
+
+_SMARTYPANTS = smartypants.Attr.set1 | smartypants.Attr.w
+
+
+def typeset_html(text: str) -> str:
+    return widont(initial_quotes(tr_caps(smartypants.smartypants(amp(text), _SMARTYPANTS))))
+
+
+def typeset_plain(text: str) -> str:
+    """Curly quotes and dashes for a plain-text field (a title), which stays plain text."""
+    return html.unescape(smartypants.smartypants(html.escape(text, quote=False), _SMARTYPANTS))

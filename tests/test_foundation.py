@@ -1,0 +1,78 @@
+"""A first complete site: items in both front-matter syntaxes, Turkish dates, links, feeds."""
+
+from pathlib import Path
+
+import feedparser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_yaml_item_page_shows_what_a_reader_needs(build_site):
+    site = build_site("foundation")
+    page = site.page("2024/04/kagithane-de-yeni-kutuphane-acildi/")
+    assert page.html["lang"] == "tr"
+    assert page.h1.get_text() == "Kağıthane’de yeni kütüphane açıldı"
+    assert page.select_one("header time").get_text() == "22 Nisan 2024 Pazartesi"
+    assert page.select_one("header time")["datetime"] == "2024-04-22"
+    links = {a.get_text(): a["href"] for a in page.select("aside.on-that-date a")}
+    assert links["Kağıthane"].endswith("ilce/kagithane/")
+    assert links["Gülşen Çağlar"].endswith("kisi/gulsen-caglar/")
+    assert "Kaynak: DHA" in page.select_one(".item-meta").get_text()
+    assert page.select_one(".dateline").get_text() == "İSTANBUL –"
+
+
+def test_body_is_typeset_with_turkish_acronyms(build_site):
+    page = build_site("foundation").page("2024/04/kagithane-de-yeni-kutuphane-acildi/")
+    body = page.select_one(".item-body")
+    assert [span.get_text() for span in body.select("span.caps")] == ["İBB", "İSKİ"]
+    assert "“herkese açık”" in body.get_text()
+    assert "İSKİ’nin" in body.get_text()
+    assert body.find("h2").get_text().replace("\xa0", " ") == "Kütüphane saatleri"
+
+
+def test_native_pelican_header_goes_through_the_same_schema(build_site):
+    site = build_site("foundation")
+    page = site.page("2024/04/beykoz-sahilinde-temizlik/")
+    assert page.select_one("header time").get_text() == "25 Nisan 2024 Perşembe"
+    assert [a.get_text() for a in page.select("a[rel=tag]")] == ["çevre", "sahil"]
+    assert "Kaynak: İHA" in page.select_one(".item-meta").get_text()
+
+
+def test_drafts_are_counted_but_not_published(build_site):
+    site = build_site("foundation")
+    assert site.ledger.summary() == "3 read, 2 published, 0 refused, 1 drafts"
+    assert not site.path("2024/04/taslak-haber/").exists()
+    assert "items: 3 read, 2 published, 0 refused" in site.log
+
+
+def test_home_lists_latest_items_and_leads_into_the_archive(build_site):
+    home = build_site("foundation").page("")
+    titles = [a.get_text() for a in home.select(".items .item-title a")]
+    assert titles == ["Beykoz sahilinde temizlik", "Kağıthane’de yeni kütüphane açıldı"]
+    nav = [a.get_text() for a in home.select("header nav a")]
+    assert nav == ["Ana sayfa", "İlçeler", "Kişiler", "Konular", "Arşiv"]
+    assert home.select_one('header nav a[aria-current="page"]').get_text() == "Ana sayfa"
+    assert home.select_one("a.skip-link")["href"] == "#main"
+    assert home.find("main")["id"] == "main"
+
+
+def test_atom_feed_parses_with_the_items(build_site):
+    site = build_site("foundation")
+    feed = feedparser.parse(site.path("atom.xml").read_bytes())
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == ["Beykoz sahilinde temizlik", "Kağıthane’de yeni kütüphane açıldı"]
+
+
+def test_not_found_page_exists(build_site):
+    page = build_site("foundation").page("404.html")
+    assert page.h1.get_text() == "Sayfa bulunamadı"
+
+
+def test_seed_item_links_its_district_and_people(build_site):
+    site = build_site(ROOT / "content", registry=ROOT / "content" / "registry")
+    assert site.ledger.ok and site.ledger.published == 1
+    [item] = [p for p in site.output.glob("2024/04/*/index.html")]
+    page = site.page(str(item.parent.relative_to(site.output)) + "/")
+    assert page.select_one("header time").get_text() == "Nisan–Haziran 2024"
+    links = {a.get_text() for a in page.select("aside.on-that-date a")}
+    assert {"Kağıthane", "Ekrem İmamoğlu", "Mevlüt Öztekin"} <= links
