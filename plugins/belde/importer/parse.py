@@ -193,6 +193,11 @@ def parse_release(text: str, places: set, title_hint: str = "", date_hint: str =
     title, derived = "", False
     dateline, agency, date, date_evidence = "", "", None, ""
 
+    # A date line may stand above the title.
+    while blocks and _date_only(blocks[0]) and find_date(blocks[0]):
+        date_evidence = blocks[0]
+        date = find_date(blocks.pop(0))[0]
+
     # A Markdown heading or a title line before the dateline.
     if blocks and blocks[0].startswith("#"):
         title = blocks.pop(0).lstrip("#").strip()

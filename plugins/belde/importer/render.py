@@ -78,7 +78,7 @@ def render_item(meta: dict, blocks: list) -> str:
 
 
 def item_slug(title: str, limit: int = 70) -> str:
-    slug = tr_slugify(title)
+    slug = tr_slugify(re.sub(r"['’‘`´]", "", title))
     if len(slug) <= limit:
         return slug
     return slug[:limit].rsplit("-", 1)[0]

@@ -273,7 +273,7 @@ class Tagger:
             if self.registry.find_person(" ".join(words)) or self.registry.find_person(" ".join(words[:2])):
                 continue
             tags.review.append(
-                (f"{match.group('office')} {match.group('name')}", "not in the registry; add to content/registry/people.yaml if in İstanbul", doc.sentence(s, e))
+                (" ".join(match.group(0).split()), "not in the registry; add to content/registry/people.yaml if in İstanbul", doc.sentence(s, e))
             )
 
         # The districts whose heads act in the item.
