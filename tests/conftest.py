@@ -36,26 +36,33 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
+def make_site(content, output: Path, registry=TEST_REGISTRY, **settings) -> Site:
+    """Build a content folder (a name under tests/data/, or a path) into output."""
+    content = Path(content) if Path(content).is_absolute() else DATA / content
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "BELDE_REGISTRY_PATH": str(registry),
+        "BELDE_TODAY": TODAY,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    overrides.update(settings)
+    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    return Site(output=output, ledger=ledger, log="")
+
+
 @pytest.fixture
 def build_site(tmp_path, caplog):
     """build_site('archive') builds tests/data/archive; build_site(folder) builds any folder."""
 
     def run(content, registry=TEST_REGISTRY, **settings) -> Site:
-        content = Path(content) if Path(content).is_absolute() else DATA / content
-        output = tmp_path / f"output-{content.name}"
-        overrides = {
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "BELDE_REGISTRY_PATH": str(registry),
-            "BELDE_TODAY": TODAY,
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-        }
-        overrides.update(settings)
+        output = tmp_path / f"output-{Path(content).name}"
         caplog.clear()
         caplog.set_level(logging.INFO, logger="belde")
-        ledger = build(str(ROOT / "pelicanconf.py"), overrides)
-        return Site(output=output, ledger=ledger, log=caplog.text)
+        site = make_site(content, output, registry, **settings)
+        site.log = caplog.text
+        return site
 
     return run
 

@@ -97,6 +97,10 @@ class MonthView:
     def name(self) -> str:
         return format_month(dt.date(self.year, self.month, 1))
 
+    @property
+    def month_name(self) -> str:
+        return format_month(dt.date(self.year, self.month, 1), year=False)
+
 
 @dataclass
 class YearView:
@@ -156,13 +160,13 @@ class Archive:
         return views
 
     def _heads_by_item(self, body, articles) -> dict:
-        """The head in office on each item's date (the latest one, for an interval)."""
+        """The head in office on each item's date (at its start, for an interval)."""
         lines, heads = {}, {}
         for article in articles:
             period = article.period
             roles = self.registry.heads_of(body, period.start, period.end)
             if roles:
-                role = roles[-1]
+                role = roles[0]  # items sort by their start, so group by the head at the start
                 lines.setdefault(id(role), self._headline(role))
                 heads[article.slug] = lines[id(role)]
             else:

@@ -13,6 +13,19 @@ def _url(settings, key: str, **fields) -> tuple[str, str]:
     return settings[f"{key}_URL"].format(**fields), settings[f"{key}_SAVE_AS"].format(**fields)
 
 
+class _RelativeWriter:
+    """The writer with relative_urls bound, as Pelican binds it for its own generators."""
+
+    def __init__(self, writer, relative_urls: bool):
+        self._writer, self._relative = writer, relative_urls
+
+    def write_file(self, *args, **kwargs):
+        return self._writer.write_file(*args, relative_urls=self._relative, **kwargs)
+
+    def write_feed(self, *args, **kwargs):
+        return self._writer.write_feed(*args, **kwargs)
+
+
 class ArchiveGenerator(Generator):
     """Runs after Pelican's article generator, so context['articles'] is complete."""
 
@@ -70,6 +83,8 @@ class ArchiveGenerator(Generator):
             )
 
     def generate_output(self, writer):
+        # As Pelican's own generators do: relative links when RELATIVE_URLS is on.
+        writer = _RelativeWriter(writer, self.settings["RELATIVE_URLS"])
         archive = self.archive
         settings = self.settings
         writer.write_file(
