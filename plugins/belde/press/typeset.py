@@ -5,6 +5,7 @@ filters are used as they are and belde.turkish.tr_caps replaces caps.
 """
 
 import html
+import re
 
 import smartypants
 from typogrify.filters import amp, initial_quotes, widont
@@ -12,9 +13,13 @@ from typogrify.filters import amp, initial_quotes, widont
 from ..turkish import tr_caps
 
 _SMARTYPANTS = smartypants.Attr.set1 | smartypants.Attr.w
+# Press copy often leaves a space inside an opening quote (`dedi ki, " İstanbul`), which
+# smartypants would read as a closing quote.
+_LOOSE_OPENING_QUOTE = re.compile(r'(?<=[\s(>])"[ \t]+(?=\w)')
 
 
 def typeset_html(text: str) -> str:
+    text = _LOOSE_OPENING_QUOTE.sub('"', text)
     return widont(initial_quotes(tr_caps(smartypants.smartypants(amp(text), _SMARTYPANTS))))
 
 
