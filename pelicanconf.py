@@ -16,7 +16,7 @@ DEFAULT_LANG = "tr"
 LOCALE = ("C",)  # dates are worded by Babel (belde.turkish.dates), never by the OS locale
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["belde.press"]
+PLUGINS = ["belde.press", "belde.search"]
 
 # Items live under content/YYYY/MM/; the registry is data, not pages.
 ARTICLE_PATHS = [""]
@@ -35,12 +35,15 @@ TAGS_URL = "konu/"
 TAGS_SAVE_AS = "konu/index.html"
 ARCHIVES_URL = "arsiv/"
 ARCHIVES_SAVE_AS = "arsiv/index.html"
+# The search page; belde.search indexes the output with Pagefind (BELDE_SEARCH = False turns it off).
+SEARCH_URL = "ara/"
+SEARCH_SAVE_AS = "ara/index.html"
 # Pelican's categories and authors do not fit press items: districts and people replace them.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search"]
 # Pelican's draft writer reads article.category even when categories are off: give one.
 DEFAULT_METADATA = {"category": "haber"}
 DRAFT_SAVE_AS = ""  # a draft is not published anywhere

@@ -1,0 +1,128 @@
+"""Wiring: a Jinja filter for the folded words, and Pagefind run over the finished output.
+
+Pagefind lower-cases with Unicode rules (İ → i̇, I → i) and treats ı, ğ, ş … as letters of
+their own, so 'kagithane' would not find 'Kağıthane'. Each item page therefore carries, in a
+hidden element inside its indexed body, the ASCII-folded form of every word that folding
+changes (belde.turkish.tr_casefold with ascii_fold); search.js folds the query the same way.
+"""
+
+import logging
+import re
+import subprocess
+import time
+import unicodedata
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+
+from belde.turkish import tr_casefold
+
+logger = logging.getLogger("belde.search")
+
+# Every setting the plugin reads, with its default; pelicanconf.py may override any.
+DEFAULTS = {
+    "BELDE_SEARCH": True,  # False: no index is built (tests that do not search save the time)
+    "BELDE_SEARCH_LANGUAGE": "tr",  # Pagefind's stemming language for the whole site
+    "BELDE_SEARCH_BUNDLE": "pagefind",  # the index's folder inside OUTPUT_PATH
+}
+
+# A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
+# after a proper noun is dropped, as a reader would search for the name).
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _words(text: str):
+    for match in _WORD.finditer(text):
+        yield re.split(r"['’]", match.group(0))[0]
+
+
+def _strip_marks(text: str) -> str:
+    """What Pagefind does to a word besides lower-casing it: combining marks dropped."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def search_fold(*texts) -> str:
+    """The ASCII-folded forms of the words in `texts` that Pagefind would not fold alike.
+
+    Pagefind lower-cases and drops combining marks (İmamoğlu → imamoglu, seçilen → secilen)
+    but keeps the dotless ı, so 'Kağıthane'de ılık belediye İmamoğlu' → 'kagithane ilik':
+    words Pagefind already matches in ASCII are left out. HTML tags in the texts are ignored.
+    """
+    if len(texts) == 1 and isinstance(texts[0], (list, tuple)):
+        texts = tuple(texts[0])
+    seen, folded_words = set(), []
+    for text in texts:
+        if not text:
+            continue
+        plain = _TAG.sub(" ", Markup(str(text)).unescape()) if "<" in str(text) or "&" in str(text) else str(text)
+        for word in _words(plain):
+            folded = _strip_marks(tr_casefold(word, ascii_fold=True))
+            if folded != _strip_marks(word.lower()) and folded not in seen:
+                seen.add(folded)
+                folded_words.append(folded)
+    return " ".join(folded_words)
+
+
+# search.js cuts the excerpt's text at this mark, so that folded words are never shown.
+FOLD_MARK = "⁂"
+
+
+def set_defaults(pelican):
+    """initialized: fill in settings left out, and register the Jinja filter."""
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
+    filters["search_fold"] = search_fold
+    pelican.settings["JINJA_FILTERS"] = filters
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary that the pagefind[bin] package ships."""
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("Pagefind's binary is missing: pip install 'pagefind[bin]' (requirements.txt pins it)")
+    return executable
+
+
+def index_site(output_path, language: str = "tr", bundle: str = "pagefind") -> dict:
+    """Run Pagefind over a built site; returns the figures it reports and the time it took."""
+    command = [
+        str(pagefind_executable()),
+        "--site", str(output_path),
+        "--output-subdir", bundle,
+        "--force-language", language,
+    ]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    pages = re.search(r"Indexed (\d+) pages?", done.stdout)
+    bundle_path = Path(output_path) / bundle
+    size = sum(p.stat().st_size for p in bundle_path.rglob("*") if p.is_file())
+    return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
+
+
+def build_index(pelican):
+    """finalized: index OUTPUT_PATH once every page is written."""
+    settings = pelican.settings
+    if not settings.get("BELDE_SEARCH", True):
+        return
+    figures = index_site(
+        settings["OUTPUT_PATH"],
+        settings.get("BELDE_SEARCH_LANGUAGE", "tr"),
+        settings.get("BELDE_SEARCH_BUNDLE", "pagefind"),
+    )
+    pelican.belde_search = figures
+    logger.info(
+        "search: %s pages indexed in %.2f s, %s bytes", figures["pages"], figures["seconds"], figures["bytes"]
+    )
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.finalized.connect(build_index)
