@@ -1,5 +1,6 @@
 """Belde's site settings for local builds (relative URLs, no absolute site address)."""
 
+import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -16,7 +17,7 @@ DEFAULT_LANG = "tr"
 LOCALE = ("C",)  # dates are worded by Babel (belde.turkish.dates), never by the OS locale
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["belde.press", "belde.search"]
+PLUGINS = ["belde.press", "belde.search", "belde.publish"]
 
 # Items live under content/YYYY/MM/; the registry is data, not pages.
 ARTICLE_PATHS = [""]
@@ -79,3 +80,10 @@ MARKDOWN = {
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 CACHE_CONTENT = False
 TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# Publishing (belde.publish). A browser reading files from disk does not open a folder's
+# index.html: `make html` sets BELDE_INDEX_LINKS=1 so that its links end in index.html.
+BELDE_INDEX_LINKS = os.environ.get("BELDE_INDEX_LINKS", "") == "1"
+BELDE_SITEMAP = True
+BELDE_ROBOTS = True
+BELDE_PRECOMPRESS = False

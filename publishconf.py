@@ -10,3 +10,7 @@ SITEURL = os.environ.get("SITEURL", "https://example.org")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+# Clean URLs on the web (the host serves a folder's index.html), and .gz/.br copies beside
+# every text file for hosts that serve pre-compressed files.
+BELDE_INDEX_LINKS = False
+BELDE_PRECOMPRESS = True

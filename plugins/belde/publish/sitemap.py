@@ -1,0 +1,49 @@
+"""sitemap.xml lists every page a reader can reach; robots.txt points crawlers to it."""
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..press.structured import site_root
+
+# Pages that exist for hosts, not for readers: a host serves 404.html for missing addresses.
+NOT_LISTED = {"404.html"}
+
+
+def page_urls(output: Path) -> list:
+    """(url relative to the site root, file) for every HTML page, index pages as folders."""
+    pages = []
+    for path in sorted(output.rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        if relative in NOT_LISTED:
+            continue
+        url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        pages.append((url, relative))
+    return pages
+
+
+def write_sitemap(output: Path, settings, dates: dict) -> Path:
+    """Addresses are absolute when SITEURL is; otherwise relative to the sitemap itself."""
+    root = site_root(settings)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, relative in page_urls(output):
+        location = f"{root}/{url}" if root else (url or "./")
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(location)}</loc>")
+        if relative in dates:
+            lines.append(f"    <lastmod>{dates[relative]}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    target = output / "sitemap.xml"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def write_robots(output: Path, settings) -> Path:
+    """Everything may be crawled; the sitemap is named when the site has an absolute address."""
+    lines = ["User-agent: *", "Allow: /"]
+    root = site_root(settings)
+    if root:
+        lines += ["", f"Sitemap: {root}/sitemap.xml"]
+    target = output / "robots.txt"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
