@@ -1,0 +1,1 @@
+"""Benchmark: the same generated corpus built with Belde and with plain Pelican (python -m bench.run)."""
