@@ -29,8 +29,13 @@ def absolute(settings, url: str) -> str | None:
 
 
 def plain(text) -> str:
-    """Text without markup or entities: titles and summaries pass through the typographer."""
+    """Text without markup or entities, from HTML such as an item's summary."""
     return " ".join(html.unescape(_TAGS.sub("", str(text or ""))).split())
+
+
+def words(text) -> str:
+    """A title or a name: plain text already (a title's markup is shown as text, not run)."""
+    return " ".join(str(text or "").split())
 
 
 def _with_url(node: dict, settings, url: str) -> dict:
@@ -88,7 +93,7 @@ def breadcrumbs(settings, crumbs: list) -> dict:
     trail = [(settings.get("SITENAME", ""), "")] + list(crumbs)
     elements = []
     for position, (name, url) in enumerate(trail, start=1):
-        element = {"@type": "ListItem", "position": position, "name": plain(name)}
+        element = {"@type": "ListItem", "position": position, "name": words(name)}
         address = absolute(settings, url)
         if address:
             element["item"] = address
@@ -107,7 +112,7 @@ def item(article, settings) -> list:
     node = {
         "@context": SCHEMA,
         "@type": "NewsArticle",
-        "headline": plain(article.title),
+        "headline": words(article.title),
         "datePublished": _date(article.period),
         "inLanguage": settings.get("DEFAULT_LANG", "tr"),
     }
@@ -131,7 +136,7 @@ def item(article, settings) -> list:
     if article.tags:
         node["keywords"] = [tag.name for tag in article.tags]
     if getattr(article, "source", None):
-        node["sourceOrganization"] = {"@type": "Organization", "name": plain(article.source)}
+        node["sourceOrganization"] = {"@type": "Organization", "name": words(article.source)}
     node["publisher"] = _with_url({"@type": "Organization", "name": settings.get("SITENAME", "")}, settings, "")
     first = article.districts[0] if article.districts else None
     if first is not None:
