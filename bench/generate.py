@@ -32,7 +32,7 @@ if str(ROOT / "plugins") not in sys.path:
 
 from belde.turkish import tr_slugify  # noqa: E402
 
-VERSION = 1
+VERSION = 2
 REAL_REGISTRY = ROOT / "content" / "registry"
 FIRST_DAY = dt.date(2019, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)
@@ -58,7 +58,7 @@ SURNAMES = [
     "Çınar", "Karagöz", "Uçar", "Gündoğdu", "Ilıcak", "Jandar", "Vural", "Zengin", "Fidan", "Hızlı",
 ]
 PARTIES = ["CHP", "AKP", "İYİ", "MHP", "DEM"]
-SOURCES = ["ANKA", "DHA", "İHA", "AA", "belediye"]
+SOURCES = ["ANKA", "DHA", "İHA", "AA", None]  # None: the first district's municipality
 
 TOPICS = [
     "ulaşım", "kentsel dönüşüm", "deprem hazırlığı", "çevre", "iklim", "eğitim", "sağlık", "kültür",
@@ -478,7 +478,7 @@ def make_item(seed: int, index: int, registry: Registry, words: int = 700) -> It
         districts=districts,
         officials=people,
         topics=topics,
-        source=rng.choice(SOURCES),
+        source=rng.choice(SOURCES) or main,
         summary=summary,
         body=body,
     )
