@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: html test serve clean import import-eval bench publish github rsync_upload java-runtime publish github rsync_upload java-runtime
+.PHONY: html test serve clean import import-eval bench publish github rsync_upload java-runtime
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,45 +16,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 html: $(STAMP)
 	BELDE_INDEX_LINKS=1 $(BIN)/python -m belde build
 
-test: $(STAMP) java-runtime node_modules/.package-lock.json java-runtime node_modules/.package-lock.json
+test: $(STAMP) java-runtime node_modules/.package-lock.json
 	$(BIN)/python -m pytest
-
-# Java runs the Nu HTML Checker (vnu.jar) in make test: installed from Debian when missing, as root.
-java-runtime:
-	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    mkdir -p /usr/share/man/man1 && apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; \
-	  else echo "java is missing and we are not root: the HTML validity tests will skip"; fi; }
-
-# axe-core (package.json) for the accessibility tests, from the npm registry.
-node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
-	  fi; }
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	  else echo "npm is missing: the accessibility tests will skip"; fi
-
-# Publishing: absolute URLs under SITEURL, .gz/.br copies; a failed build stops here (non-zero exit).
-SITEURL ?= https://example.org
-GITHUB_PAGES_BRANCH ?= gh-pages
-SSH_HOST ?=
-SSH_PORT ?= 22
-SSH_USER ?= $(USER)
-SSH_TARGET_DIR ?= /var/www/belde
-
-publish: $(STAMP)
-	SITEURL="$(SITEURL)" $(BIN)/python -m belde build -s publishconf.py
-
-# GitHub Pages: output/ becomes the gh-pages branch (with .nojekyll) and is pushed to origin.
-github: publish
-	$(BIN)/ghp-import --no-jekyll --push --force --branch $(GITHUB_PAGES_BRANCH) --message "Publish $(SITEURL)" output
-
-# Any host with SSH: make rsync_upload SITEURL=https://example.org/basin SSH_HOST=host SSH_TARGET_DIR=/var/www/basin
-rsync_upload: publish
-	@test -n "$(SSH_HOST)" || { echo "rsync_upload: set SSH_HOST (and SSH_USER, SSH_PORT, SSH_TARGET_DIR)"; exit 2; }
-	rsync -e "ssh -p $(SSH_PORT)" -rlvzc --delete output/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)/"
 
 # Java runs the Nu HTML Checker (vnu.jar) in make test: installed from Debian when missing, as root.
 java-runtime:
