@@ -121,3 +121,18 @@ def test_sitemap_lists_every_page_and_nothing_else(tmp_path_factory):
     pages = {site.relative(p) for p in site.html_files()} - {"404.html"}
     assert len(locations) == len(pages)
     assert f"{SUBPATH_SITEURL}/404.html" not in locations
+
+
+def test_disk_build_navigates_in_a_browser(tmp_path_factory):
+    """Opened with file://, following links reaches pages, not folder listings."""
+    from browser_support import launch_chromium
+
+    site = site_for("disk", tmp_path_factory)
+    with launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto((site.output / "ilce/kagithane/index.html").as_uri())
+        page.click("nav.breadcrumbs a >> nth=1")
+        assert page.url.endswith("/ilce/index.html") and page.inner_text("h1") == "İlçeler"
+        page.click("a[href$='kisi/index.html'] >> nth=0")
+        assert page.inner_text("h1") == "Kişiler"
+        assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # the stylesheet loaded
