@@ -1,0 +1,110 @@
+"""The benchmark's corpus generator: deterministic, complete, fictional, and buildable by Belde."""
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import generate  # noqa: E402
+from belde.build import build  # noqa: E402
+
+N = 30
+
+
+def files(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    _, header, _ = text.split("---\n", 2)
+    return yaml.safe_load(header)
+
+
+def items(out: Path) -> list:
+    return [p for p in sorted((out / "content").rglob("*.md")) if "registry" not in p.parts]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    generate.generate(out, N, seed=7)
+    return out
+
+
+def test_same_seed_same_bytes(corpus, tmp_path):
+    generate.generate(tmp_path, N, seed=7)
+    assert files(tmp_path / "content") == files(corpus / "content")
+    assert files(tmp_path / "pelican-content") == files(corpus / "pelican-content")
+
+
+def test_another_seed_another_corpus(corpus, tmp_path):
+    generate.generate(tmp_path, N, seed=8)
+    assert files(tmp_path / "content") != files(corpus / "content")
+
+
+def test_requested_number_of_items_in_both_formats(corpus):
+    assert len(items(corpus)) == N
+    assert len(list((corpus / "pelican-content").rglob("*.md"))) == N
+    for path in items(corpus):
+        year, month = path.parent.parent.name, path.parent.name
+        assert front_matter(path)["date"].startswith(f"{year}-{month}-")
+
+
+def test_no_duplicate_slugs_unless_asked(corpus, tmp_path):
+    slugs = [front_matter(p)["slug"] for p in items(corpus)]
+    assert len(set(slugs)) == N
+    generate.generate(tmp_path, N, seed=7, collide=2)
+    slugs = [front_matter(p)["slug"] for p in items(tmp_path)]
+    assert len(slugs) == N and len(set(slugs)) == N - 2
+
+
+def test_every_turkish_letter_in_every_item(corpus):
+    for path in items(corpus):
+        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        missing = [c for c in generate.TURKISH_LOWER + generate.TURKISH_UPPER if c not in body]
+        assert not missing, f"{path.name} lacks {missing}"
+
+
+def test_items_fit_the_schema_and_name_only_generated_people(corpus):
+    registry = yaml.safe_load((corpus / "content" / "registry" / "people.yaml").read_text(encoding="utf-8"))
+    generated = {person["name"] for person in registry["people"]}
+    real = yaml.safe_load((ROOT / "content" / "registry" / "people.yaml").read_text(encoding="utf-8"))
+    real_names = {person["name"] for person in real.get("people") or ()}
+    assert len(generated) >= 200 and not generated & real_names
+    districts = {d["name"] for d in yaml.safe_load((ROOT / "content" / "registry" / "bodies.yaml").read_text(encoding="utf-8"))["districts"]}
+    for path in items(corpus):
+        meta = front_matter(path)
+        assert 1 <= len(meta["district"]) <= 3 and set(meta["district"]) <= districts
+        assert 1 <= len(meta["officials"]) <= 4 and set(meta["officials"]) <= generated
+        assert 2 <= len(meta["tags"]) <= 4
+        assert "2019-01-01" <= meta["date"] <= "2025-12-31"
+
+
+def test_pelican_format_carries_the_same_items(corpus):
+    for path in items(corpus):
+        meta = front_matter(path)
+        plain = (corpus / "pelican-content" / path.relative_to(corpus / "content")).read_text(encoding="utf-8")
+        header = dict(line.split(": ", 1) for line in plain.split("\n\n", 1)[0].splitlines())
+        assert header["Title"] == meta["title"] and header["Slug"] == meta["slug"]
+        assert header["Category"] == meta["district"][0]
+        assert header["Tags"].split(", ") == [*meta["tags"], *meta["district"], *meta["officials"]]
+
+
+def test_belde_builds_the_corpus_with_nothing_refused(corpus, tmp_path):
+    overrides = {
+        "PATH": str(corpus / "content"),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
+        "BELDE_SEARCH": False,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    assert (ledger.read, ledger.published, len(ledger.refused)) == (N, N, 0), ledger.refused
+    assert not ledger.warnings
