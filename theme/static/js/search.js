@@ -27,6 +27,28 @@ export function trFold(text) {
     .trim();
 }
 
+// Common noun endings, folded to ASCII, longest first. Pagefind matches every query word as a
+// prefix, so searching the stem 'belediye' finds belediye, belediyesi and belediyeleri, which
+// Pagefind's Turkish stemmer does not bring together.
+const ENDINGS = [
+  "lerinden", "larindan", "lerinde", "larinda", "lerine", "larina", "lerini", "larini", "lerin", "larin",
+  "sinden", "sindan", "sinde", "sinda", "sinin", "sunun", "sine", "sina", "sini", "sunu",
+  "leri", "lari", "ler", "lar", "nin", "nun", "den", "dan", "ten", "tan", "yle", "yla",
+  "si", "su", "de", "da", "te", "ta", "ye", "ya", "yi", "yu",
+];
+const MIN_STEM = 4;
+
+// A folded word without its inflection, at most two endings deep (belediyelerinden → belediye).
+export function trStem(word) {
+  let stem = word;
+  for (let pass = 0; pass < 2; pass += 1) {
+    const ending = ENDINGS.find((e) => stem.endsWith(e) && stem.length - e.length >= MIN_STEM);
+    if (!ending) break;
+    stem = stem.slice(0, -ending.length);
+  }
+  return stem;
+}
+
 const $ = (id) => document.getElementById(id);
 const form = $("search-form");
 const input = $("search-q");
@@ -151,9 +173,10 @@ function render(data, terms) {
     if (data.meta.tarih) meta.append(" · ");
     meta.append(districts);
   }
-  // The indexed text starts with the title and the date, shown above already.
+  // The indexed text starts with the title, the date and the source, shown above already.
   let content = data.content || "";
-  for (const lead of [data.meta.title, data.meta.tarih]) {
+  const source = (data.filters && data.filters.kaynak && data.filters.kaynak[0]) || "";
+  for (const lead of [data.meta.title, data.meta.tarih, source && `· Kaynak: ${source}`]) {
     if (lead && content.startsWith(lead)) content = content.slice(lead.length).replace(/^[\s.]+/, "");
   }
   item.append(heading, meta, excerpt(content, terms));
@@ -193,13 +216,16 @@ async function runSearch() {
   shown = [];
   if (!raw && !filtered) {
     status.textContent = "Aramak için bir sözcük yazın ya da bir süzgeç seçin.";
+    list.dataset.done = window.location.search;
     return;
   }
   const folded = trFold(raw);
   const original = trLower(raw);
   const options = { filters };
+  const stemmed = folded.split(" ").map(trStem).join(" ");
   const queries = folded ? [folded] : [null];
   if (original && original !== folded) queries.push(original);
+  if (stemmed && stemmed !== folded) queries.push(stemmed);
   if (!folded) options.sort = { tarih: "desc" };
   const searches = await Promise.all(queries.map((q) => pagefind.search(q, options)));
   if (run !== generation) return;
@@ -218,7 +244,7 @@ async function runSearch() {
     ? `${what} ${results.length} sonuç bulundu.`
     : `${what} sonuç bulunamadı.`;
   pending = results;
-  const terms = folded ? folded.split(" ").map((t) => t.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean) : [];
+  const terms = stemmed ? stemmed.split(" ").map((t) => t.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean) : [];
   await showMore(run, terms);
   if (run === generation) list.dataset.done = window.location.search;
 }
@@ -226,10 +252,15 @@ async function runSearch() {
 let timer = null;
 function schedule(push) {
   window.clearTimeout(timer);
-  timer = window.setTimeout(() => {
-    writeUrl(push);
+  if (push) {
+    writeUrl(true);
     runSearch();
-  }, push ? 0 : 250);
+    return;
+  }
+  timer = window.setTimeout(() => {
+    writeUrl(false);
+    runSearch();
+  }, 250);
 }
 
 async function start() {

@@ -1,0 +1,285 @@
+"""Search: Pagefind's index of item pages, the ara/ page, and real searches in headless Chromium.
+
+tests/data/search holds four fictional items (people from tests/data/registry): Kağıthane's
+Işıklı library (DHA, 2024), an İSKİ water cut (İHA, 2024), a Beykoz council meeting (AA, 2025)
+and a Sarıyer park (2025). The shipped content/ is searched too.
+"""
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import quote, quote_plus, urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+
+from belde.build import build
+from belde.search import search_fold
+from browser_support import launch_chromium, serve
+from conftest import DATA, ROOT, TEST_REGISTRY, TODAY
+
+LIBRARY = "2024/06/kagithane-de-yeni-kutuphane-acildi/"
+WATER = "2024/05/iski-den-planli-su-kesintisi-duyurusu/"
+COUNCIL = "2025/02/beykoz-da-meclis-toplantisi/"
+PARK = "2025/04/sariyer-de-sahil-parki-yenilendi/"
+
+
+def _build(output: Path, content: Path, registry: Path, **settings) -> Path:
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "BELDE_REGISTRY_PATH": str(registry),
+        "BELDE_TODAY": TODAY,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        **settings,
+    }
+    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    assert ledger.ok, ledger.summary()
+    return output
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("search") / "output", DATA / "search", TEST_REGISTRY)
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory) -> Path:
+    content = ROOT / "content"
+    return _build(tmp_path_factory.mktemp("shipped") / "output", content, content / "registry")
+
+
+def page(output: Path, url: str) -> BeautifulSoup:
+    target = output / url / "index.html" if url == "" or url.endswith("/") else output / url
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "lxml")
+
+
+# --- the index, read from the built files ---------------------------------------------------
+
+
+def test_item_pages_carry_filters_and_result_fields(search_site):
+    soup = page(search_site, LIBRARY)
+    body = soup.select("[data-pagefind-body]")
+    assert len(body) == 1 and body[0].name == "article"
+
+    def values(attribute, key):
+        return [e.get_text(strip=True) for e in soup.select(f'[{attribute}="{key}"]')]
+
+    assert values("data-pagefind-filter", "ilce") == ["Kağıthane"]
+    assert values("data-pagefind-filter", "kisi") == ["Gülşen Çağlar"]
+    assert values("data-pagefind-filter", "yil") == ["2024"]
+    assert values("data-pagefind-filter", "kaynak") == ["DHA"]
+    assert values("data-pagefind-meta", "tarih") == ["12 Haziran 2024 Çarşamba"]
+    assert values("data-pagefind-meta", "ilceler") == ["Kağıthane"]
+    assert values("data-pagefind-sort", "tarih") == ["2024-06-12"]
+    # An item without a source has no source filter.
+    assert not page(search_site, PARK).select('[data-pagefind-filter="kaynak"]')
+
+
+def test_folded_words_are_indexed_but_hidden(search_site):
+    fold = page(search_site, LIBRARY).select_one(".search-fold")
+    assert fold.has_attr("hidden") and fold.get("aria-hidden") == "true"
+    assert fold.find_parent(attrs={"data-pagefind-body": True}) is not None
+    words = fold.get_text().split()
+    assert words[0] == "⁂"  # search.js cuts excerpts here
+    assert {"kagithane", "isikli"} <= set(words)
+    assert "belediyesi" not in words  # Pagefind indexes ASCII words as they are
+
+
+def test_index_pages_and_navigation_are_not_indexed(search_site):
+    for url in ("", "ilce/", "ilce/kagithane/", "kisi/", "arsiv/", "arsiv/2024/", "konu/", "ara/", "404.html"):
+        assert not page(search_site, url).select("[data-pagefind-body]"), url
+    item = page(search_site, LIBRARY)
+    for selector in (".site-header", ".breadcrumbs", ".site-footer"):
+        for element in item.select(selector):
+            assert element.find_parent(attrs={"data-pagefind-body": True}) is None, selector
+    for selector in (".neighbours", ".on-that-date"):
+        for element in item.select(selector):
+            assert element.has_attr("data-pagefind-ignore"), selector
+
+
+def test_pagefind_bundle_is_written(search_site):
+    bundle = search_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
+    assert list((bundle / "fragment").glob("*.pf_fragment"))
+
+
+def test_search_off_writes_no_index(build_site):
+    site = build_site("search", BELDE_SEARCH=False)
+    assert not (site.output / "pagefind").exists()
+    assert site.path("ara/").is_file()
+
+
+def test_search_page_without_javascript_explains_and_links(search_site):
+    soup = page(search_site, "ara/")
+    nojs = soup.select_one("#search-nojs")
+    assert "JavaScript" in nojs.get_text()
+    links = {a["href"] for a in nojs.select("a")}
+    assert {"../ilce/", "../kisi/"} <= links
+    assert soup.select_one("#search-form").has_attr("hidden")
+    for control in soup.select("#search-form input, #search-form select"):
+        assert soup.select_one(f'label[for="{control["id"]}"]'), control["id"]
+    status = soup.select_one("#search-status")
+    assert status["role"] == "status" and status["aria-live"] == "polite"
+    districts = [o["value"] for o in soup.select("#search-ilce option") if o["value"]]
+    assert "Adalar" in districts and "Kağıthane" in districts  # every district, with items or not
+
+
+def test_every_page_links_to_search_and_only_ara_loads_the_script(search_site):
+    for url in ("", "ilce/", LIBRARY, "ara/"):
+        soup = page(search_site, url)
+        link = soup.select_one("nav li a[href$='ara/']")
+        assert link is not None and link.get_text() == "Ara", url
+        assert (link.get("aria-current") == "page") == (url == "ara/"), url
+        scripts = [s.get("src", "") for s in soup.select("script[src]")]
+        assert any(s.endswith("theme/js/search.js") for s in scripts) == (url == "ara/"), url
+
+
+def test_search_fold_keeps_only_what_pagefind_would_miss():
+    assert search_fold("Kağıthane'de İmamoğlu belediye") == "kagithane"
+    assert search_fold(["IŞIK", "<span class='caps'>İSKİ</span> Işıklı"]) == "isikli"  # IŞIK: i, not ı
+    assert search_fold("İmamoğlu seçilen ILIK") == ""  # Pagefind folds these itself
+    assert search_fold("Sarıyer &amp; Sarıyer’de") == "sariyer"
+
+
+# --- real searches in headless Chromium -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def search_server(search_site):
+    with serve(search_site) as base_url:
+        yield base_url
+
+
+def _wait(page_, expected_search: str | None = None):
+    """Until search.js has shown the results for the current URL (and that URL is expected_search)."""
+    page_.wait_for_function(
+        "(expected) => { const l = document.getElementById('search-results');"
+        " return l && l.dataset.done === window.location.search"
+        " && (expected === null || window.location.search === expected); }",
+        arg=expected_search,
+    )
+
+
+def _results(page_) -> list[str]:
+    hrefs = page_.eval_on_selector_all("#search-results li h2 a", "links => links.map(a => a.getAttribute('href'))")
+    return [href.lstrip("/") for href in hrefs]
+
+
+def open_search(browser, base_url, query: str = ""):
+    page_ = browser.new_page()
+    page_.goto(base_url + "ara/" + query)
+    _wait(page_)
+    return page_
+
+
+def search(page_, text: str):
+    page_.fill("#search-q", text)
+    page_.press("#search-q", "Enter")
+    _wait(page_, "?" + urlencode({"q": text}, quote_via=quote_plus))
+    return _results(page_)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kagithane", {LIBRARY}),
+        ("KAĞITHANE", {LIBRARY}),
+        ("Kağıthane'de", {LIBRARY}),
+        ("isikli", {LIBRARY}),
+        ("IŞIKLI", {LIBRARY}),
+        ("iski", {WATER}),
+        ("İSKİ", {WATER}),
+        ("ISKI", {WATER}),
+        ("gulsen caglar", {LIBRARY}),
+        ("sariyer", {PARK}),
+        ("kesintileri", {WATER}),
+    ],
+)
+def test_turkish_queries_find_their_items(browser, search_server, query, expected):
+    page_ = open_search(browser, search_server)
+    try:
+        assert set(search(page_, query)) == expected
+    finally:
+        page_.close()
+
+
+@pytest.mark.parametrize("query", ["belediye", "belediyesi", "belediyeleri"])
+def test_inflected_forms_find_the_plain_word(browser, search_server, query):
+    page_ = open_search(browser, search_server)
+    try:
+        found = search(page_, query)
+        assert COUNCIL in found, found  # its text says only 'belediye meclisi'
+        assert LIBRARY in found  # 'Kağıthane Belediyesi'
+    finally:
+        page_.close()
+
+
+def test_result_shows_title_date_districts_and_marked_excerpt(browser, search_server):
+    page_ = open_search(browser, search_server)
+    try:
+        assert search(page_, "isikli") == [LIBRARY]
+        result = page_.locator("#search-results li").first
+        assert result.locator("h2 a").inner_text() == "Kağıthane’de yeni kütüphane açıldı"
+        assert result.locator(".search-date").inner_text() == "12 Haziran 2024 Çarşamba"
+        assert result.locator(".search-districts").inner_text() == "Kağıthane"
+        assert result.locator("mark").all_inner_texts() == ["Işıklı"]
+        excerpt = result.locator(".search-excerpt").inner_text()
+        assert "⁂" not in excerpt and "isikli" not in excerpt  # folded words never show
+        assert page_.locator("#search-status").inner_text() == "“isikli” için 1 sonuç bulundu."
+        assert page_.evaluate("window.location.search") == "?q=isikli"
+    finally:
+        page_.close()
+
+
+def test_filters_live_in_the_url_and_narrow_results(browser, search_server):
+    page_ = open_search(browser, search_server, "?yil=2025")
+    try:
+        assert set(_results(page_)) == {COUNCIL, PARK}
+        assert page_.locator("#search-yil").input_value() == "2025"
+        page_.select_option("#search-ilce", "Beykoz")
+        _wait(page_, "?ilce=Beykoz&yil=2025")
+        assert _results(page_) == [COUNCIL]
+        page_.select_option("#search-ilce", "Adalar")  # a district with no items
+        _wait(page_, "?ilce=Adalar&yil=2025")
+        assert _results(page_) == []
+        assert "sonuç bulunamadı" in page_.locator("#search-status").inner_text()
+    finally:
+        page_.close()
+
+
+def test_shared_url_restores_query_and_filters(browser, search_server):
+    page_ = open_search(browser, search_server, "?q=" + quote("kagithane") + "&kaynak=DHA&kisi=" + quote("Gülşen Çağlar"))
+    try:
+        assert page_.locator("#search-q").input_value() == "kagithane"
+        assert page_.locator("#search-kaynak").input_value() == "DHA"
+        assert page_.locator("#search-kisi").input_value() == "Gülşen Çağlar"
+        assert _results(page_) == [LIBRARY]
+        page_.select_option("#search-kaynak", "İHA")
+        _wait(page_, "?q=kagithane&kisi=" + quote_plus("Gülşen Çağlar") + "&kaynak=" + quote("İHA"))
+        assert _results(page_) == []
+    finally:
+        page_.close()
+
+
+def test_shipped_content_kagithane_finds_the_seed_item(browser, shipped_site):
+    seed = "2024/04/imamoglundan-kagithane-belediye-baskani-oztekine-tebrik-ziyareti/"
+    with serve(shipped_site) as base_url:
+        page_ = open_search(browser, base_url)
+        try:
+            assert search(page_, "kagithane") == [seed]
+            assert search(page_, "imamoglu") == [seed]
+            assert re.search(r"Nisan–Haziran 2024", page_.locator(".search-date").first.inner_text())
+            page_.select_option("#search-ilce", "Adalar")
+            _wait(page_, "?q=imamoglu&ilce=Adalar")
+            assert _results(page_) == []
+        finally:
+            page_.close()
