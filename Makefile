@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: html test serve clean import import-eval bench publish github rsync_upload java-runtime
+.PHONY: html test serve clean import import-eval bench publish github rsync_upload java-runtime browsers
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 html: $(STAMP)
 	BELDE_INDEX_LINKS=1 $(BIN)/python -m belde build
 
-test: $(STAMP) java-runtime node_modules/.package-lock.json
+test: $(STAMP) java-runtime browsers node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Java runs the Nu HTML Checker (vnu.jar) in make test: installed from Debian when missing, as root.
@@ -26,6 +26,14 @@ java-runtime:
 	    mkdir -p /usr/share/man/man1 && apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; \
 	  else echo "java is missing and we are not root: the HTML validity tests will skip"; fi; }
+
+# Chromium for the browser tests (search): Debian's package when missing, as root. Playwright
+# drives this system browser and never downloads one of its own.
+browsers:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	  else echo "chromium is missing and we are not root: the browser tests will skip"; fi; }
 
 # axe-core (package.json) for the accessibility tests, from the npm registry.
 node_modules/.package-lock.json: package.json package-lock.json
