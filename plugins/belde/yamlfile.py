@@ -2,19 +2,77 @@
 
 PyYAML's own timestamp resolver turns 2024-04-22 into a date but raises a bare
 ValueError on 2024-02-30; leaving dates as strings lets belde.period word the error.
+
+Hostile YAML is refused with RefusedYAML and a plain reason instead of being loaded:
+a document may use at most MAX_ALIASES aliases (`*name`), nest at most MAX_DEPTH
+levels, and stand for at most MAX_VALUES values with every alias written out, so an
+alias bomb ("billion laughs") stops while it is read, before anything walks the
+expanded structure. An explicit tag other than YAML's plain types (`!!python/object`,
+`!custom`) is refused by name instead of PyYAML's "could not determine a constructor".
 """
 
 import yaml
 
+MAX_ALIASES = 100  # far more than any front matter or registry file needs
+MAX_VALUES = 100_000  # scalars, lists and mappings, an alias counting as a full copy
+MAX_DEPTH = 50  # lists and mappings inside each other
+
+
+class RefusedYAML(yaml.MarkedYAMLError):
+    """Well-formed YAML that Belde will not load; .problem says why and what to write instead."""
+
+    def __init__(self, problem: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+
 
 class TextDateLoader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp type."""
+    """SafeLoader without the implicit timestamp type, with caps on aliases, size and depth."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+        self._weights = {}  # id(node) -> how many values it stands for, aliases expanded
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise RefusedYAML(f"more than {MAX_ALIASES} aliases ('*name'); write the values out", self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise RefusedYAML(f"lists and mappings nested more than {MAX_DEPTH} deep", self.peek_event().start_mark)
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if id(node) not in self._weights:  # an alias returns its anchor's node, already weighed
+            self._weights[id(node)] = weight = self._weight(node)
+            if weight > MAX_VALUES:
+                raise RefusedYAML(
+                    f"anchors and aliases expand to more than {MAX_VALUES} values; write the values out",
+                    node.start_mark,
+                )
+        return node
+
+    def _weight(self, node) -> int:
+        weights = self._weights
+        if isinstance(node, yaml.SequenceNode):
+            return 1 + sum(weights.get(id(child), 1) for child in node.value)
+        if isinstance(node, yaml.MappingNode):
+            return 1 + sum(weights.get(id(key), 1) + weights.get(id(value), 1) for key, value in node.value)
+        return 1
+
+    def construct_undefined(self, node):
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise RefusedYAML(f"the tag '{tag}' is not allowed; write plain text, lists and 'key: value' lines", node.start_mark)
 
 
 TextDateLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+TextDateLoader.add_constructor(None, TextDateLoader.construct_undefined)
 
 
 def load_yaml(stream):

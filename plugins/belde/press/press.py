@@ -5,16 +5,22 @@ import os
 
 from pelican import signals
 
+from ..turkish import tr_casefold
 from . import state
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
 from .reader import PressItemReader
+from .writer import IncrementalWriter
 
 
 # Every setting the plugin reads, with its default; pelicanconf.py may override any.
 DEFAULTS = {
     "BELDE_REGISTRY_PATH": "registry",
     "BELDE_TODAY": None,  # the day "current head" refers to; None = the build's day
+    "BELDE_INCREMENTAL": True,  # render only pages whose inputs changed since the last build
+    "BELDE_WORKERS": None,  # processes that render pages; None = one per core
+    "BELDE_MAX_ITEM_BYTES": 5 * 1024 * 1024,  # a larger item file is refused; 0 = no limit
+    "BELDE_RAW_HTML": "sanitize",  # raw HTML in a body: "sanitize", "escape" or "allow" (sanitize.py)
     "DISTRICT_URL": "ilce/{slug}/",
     "DISTRICT_SAVE_AS": "ilce/{slug}/index.html",
     "DISTRICTS_URL": "ilce/",
@@ -50,6 +56,43 @@ def add_reader(readers):
         readers.reader_classes[extension] = PressItemReader
 
 
+def refuse_duplicates(generator):
+    """article_generator_pretaxonomy: two published items never share a URL or a (title, date).
+
+    Pelican would write the later file over the earlier one with only a warning. Items
+    are taken in the order of their paths; the first keeps its place and every later one
+    is refused, naming the first. Two items clash when their output file (save_as: the
+    date's year and month and the slug) is the same, or when their titles (case and
+    spacing aside) and dates are the same. This runs before Pelican files the articles
+    under tags, dates and archives, so a refused item appears nowhere in the output.
+    """
+    settings = generator.settings
+    by_file, by_title, refused = {}, {}, []
+    for article in sorted(generator.articles, key=lambda a: state.display_path(a.source_path, settings)):
+        path = state.display_path(article.source_path, settings)
+        title = (tr_casefold(" ".join(str(article.title).split())), article.date)
+        if article.save_as in by_file:
+            reason = (
+                f"its address {article.url} is already taken by {by_file[article.save_as]}; "
+                "give one of them another 'slug'"
+            )
+        elif title in by_title:
+            reason = (
+                f"same title and date as {by_title[title]}; remove the duplicate, or change "
+                "the title if the two items differ"
+            )
+        else:
+            by_file[article.save_as] = by_title[title] = path
+            continue
+        refused.append(article)
+        state.ledger().refuse(path, reason)
+        state.log_refusal(path, reason)
+    if refused:
+        generator.articles[:] = [a for a in generator.articles if a not in refused]
+        for article in generator.articles:
+            article.translations = [t for t in article.translations if t not in refused]
+
+
 def count_items(generator):
     """article_generator_finalized: every file read is published, a draft, or refused."""
     ledger = state.ledger()
@@ -72,6 +115,18 @@ def add_generator(pelican):
     return ArchiveGenerator
 
 
+def add_writer(pelican):
+    """get_writer: pages are queued, then rendered when their inputs changed."""
+    return IncrementalWriter
+
+
+def flush_pages(pelican):
+    """finalized (connected before any other receiver): write the queued pages."""
+    writer = state.writer()
+    if writer is not None:
+        writer.flush(writer.context.get("archive") if writer.context else None)
+
+
 def report(pelican):
     """finalized: one summary line, each refusal again, and the ledger for the caller."""
     ledger = state.ledger()
@@ -85,6 +140,9 @@ def report(pelican):
 def register():
     signals.initialized.connect(set_defaults)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_finalized.connect(count_items)
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(add_writer)
+    signals.finalized.connect(flush_pages)
     signals.finalized.connect(report)

@@ -1,17 +1,21 @@
 """A Markdown reader for press items: YAML front matter or Pelican's native header.
 
 Both syntaxes yield one dict of raw values that schema.normalise() checks. Every
-refusal is recorded in the ledger before Pelican sees the exception.
+refusal is recorded in the ledger before Pelican sees the exception. Before a file is
+read, it must lie inside the content folder (a link pointing elsewhere is refused) and
+be at most BELDE_MAX_ITEM_BYTES long; raw HTML in the body follows BELDE_RAW_HTML
+(see sanitize.py).
 """
 
+import os
 import re
 
 import markdown
 import yaml
 from pelican.readers import BaseReader
 
-from ..yamlfile import load_yaml
-from . import schema, state
+from ..yamlfile import RefusedYAML, load_yaml
+from . import sanitize, schema, state
 from .ledger import ItemRefused
 from .typeset import typeset_html, typeset_plain
 
@@ -27,6 +31,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
             raise ItemRefused(path, "front matter opened with '---' is never closed; add a '---' line after it")
         try:
             raw = load_yaml(match.group(1))
+        except RefusedYAML as error:
+            where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
+            raise ItemRefused(path, f"front matter refused{where}: {error.problem}") from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""
@@ -58,6 +65,26 @@ def _native_header(text: str) -> tuple[dict, str]:
     return raw, ""
 
 
+DEFAULT_MAX_ITEM_BYTES = 5 * 1024 * 1024
+
+
+def check_file(source_path: str, path: str, settings) -> None:
+    """Refuse a link that leads out of the content folder, and a file over the size limit."""
+    content = os.path.realpath(settings["PATH"])
+    target = os.path.realpath(source_path)
+    if os.path.commonpath([content, target]) != content:
+        folder = os.path.basename(content.rstrip(os.sep)) or content
+        raise ItemRefused(path, f"the file is a link that points outside {folder}/ (to {target}); copy the item into {folder}/ instead")
+    limit = settings.get("BELDE_MAX_ITEM_BYTES", DEFAULT_MAX_ITEM_BYTES)
+    size = os.path.getsize(target)
+    if limit and size > limit:
+        raise ItemRefused(
+            path,
+            f"the file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit (BELDE_MAX_ITEM_BYTES); "
+            "split the item or move attachments out of it",
+        )
+
+
 def decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise ItemRefused(path, "the file is empty; an item needs front matter with a title and a date")
@@ -81,6 +108,7 @@ class PressItemReader(BaseReader):
     def read(self, source_path):
         path = state.display_path(source_path, self.settings)
         try:
+            check_file(source_path, path, self.settings)
             with open(source_path, "rb") as handle:
                 text = decode(handle.read(), path)
             raw, body = split_front_matter(text, path)
@@ -91,6 +119,7 @@ class PressItemReader(BaseReader):
             state.log_refusal(path, refusal.reason)
             raise
         metadata["title"] = typeset_plain(metadata["title"])
-        converter = markdown.Markdown(**self.settings["MARKDOWN"])
-        content = typeset_html(converter.convert(body))
+        policy = sanitize.policy(self.settings)
+        converter = markdown.Markdown(**sanitize.markdown_settings(self.settings["MARKDOWN"], policy))
+        content = typeset_html(sanitize.clean(converter.convert(body), policy))
         return content, metadata

@@ -8,6 +8,7 @@ line that names the file, the field and the fix.
 import datetime as dt
 import difflib
 import html
+import re
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -100,6 +101,26 @@ def _source(raw: dict, path: str, registry) -> str:
     )
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def _image(raw: dict, path: str) -> str:
+    """An image is an http(s) URL or a path on the site; javascript:, data: and the like are refused."""
+    image = _text(raw, "image", path)
+    # Browsers ignore tabs, line breaks and control characters inside a scheme ("java\tscript:").
+    scheme = _SCHEME.match(_INVISIBLE.sub("", image))
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise ItemRefused(
+            path,
+            f"field 'image' uses '{scheme.group(1).lower()}:'; write an http(s) address or a path "
+            "on the site such as /images/x.jpg",
+        )
+    if any(char in image for char in '<>"\'\\') or _INVISIBLE.search(image.replace(" ", "")):
+        raise ItemRefused(path, "field 'image' contains characters no address has; write the plain address")
+    return image
+
+
 def _inline_html(text: str) -> str:
     """A summary is one paragraph of Markdown; escape any HTML an editor typed in it."""
     rendered = typeset_html(markdown.markdown(html.escape(text, quote=False)))
@@ -151,7 +172,7 @@ def normalise(raw: dict, path: str, registry, settings, warn) -> dict:
         "source": _source(raw, path, registry),
         "dateline": tr_upper(_text(raw, "dateline", path)),
         "slug": slug or tr_slugify(title),
-        "image": _text(raw, "image", path),
+        "image": _image(raw, path),
         "caption": _text(raw, "caption", path),
     }
     if raw.get("summary"):
