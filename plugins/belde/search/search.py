@@ -25,6 +25,9 @@ DEFAULTS = {
     "BELDE_SEARCH": True,  # False: no index is built (tests that do not search save the time)
     "BELDE_SEARCH_LANGUAGE": "tr",  # Pagefind's stemming language for the whole site
     "BELDE_SEARCH_BUNDLE": "pagefind",  # the index's folder inside OUTPUT_PATH
+    # Files Pagefind reads; None = those ARTICLE_SAVE_AS can name ('*/*/*/index.html'), since only
+    # item pages carry data-pagefind-body: reading the index pages too would triple the time.
+    "BELDE_SEARCH_GLOB": None,
 }
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
@@ -88,7 +91,12 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def index_site(output_path, language: str = "tr", bundle: str = "pagefind") -> dict:
+def item_glob(save_as: str) -> str:
+    """The glob of the files an ARTICLE_SAVE_AS pattern writes: each {field} becomes '*'."""
+    return re.sub(r"\{[^}]*\}", "*", save_as)
+
+
+def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob: str | None = None) -> dict:
     """Run Pagefind over a built site; returns the figures it reports and the time it took."""
     command = [
         str(pagefind_executable()),
@@ -96,6 +104,8 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind") -> d
         "--output-subdir", bundle,
         "--force-language", language,
     ]
+    if glob:
+        command += ["--glob", glob]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
     seconds = time.perf_counter() - started
@@ -116,6 +126,7 @@ def build_index(pelican):
         settings["OUTPUT_PATH"],
         settings.get("BELDE_SEARCH_LANGUAGE", "tr"),
         settings.get("BELDE_SEARCH_BUNDLE", "pagefind"),
+        settings.get("BELDE_SEARCH_GLOB") or item_glob(settings["ARTICLE_SAVE_AS"]),
     )
     pelican.belde_search = figures
     logger.info(
