@@ -8,6 +8,7 @@ changes (belde.turkish.tr_casefold with ascii_fold); search.js folds the query t
 
 import logging
 import re
+import shutil
 import subprocess
 import time
 import unicodedata
@@ -106,6 +107,9 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     ]
     if glob:
         command += ["--glob", glob]
+    stale = Path(output_path) / bundle
+    if stale.is_dir():  # a previous build's index would otherwise linger beside the new one
+        shutil.rmtree(stale)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
     seconds = time.perf_counter() - started
