@@ -32,11 +32,11 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         try:
             raw = load_yaml(match.group(1))
         except RefusedYAML as error:
-            where = f" at line {error.problem_mark.line + 1}" if error.problem_mark else ""
+            where = f" at line {error.problem_mark.line + 2}" if error.problem_mark else ""
             raise ItemRefused(path, f"front matter refused{where}: {error.problem}") from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
+            where = f" at line {mark.line + 2}" if mark else ""  # lines of the file: '---' is line 1
             problem = getattr(error, "problem", None) or "cannot be parsed"
             raise ItemRefused(path, f"front matter is not valid YAML{where} ({problem}); check quotes and indentation") from None
         if raw is None:
@@ -101,6 +101,15 @@ def decode(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _without_meta(settings: dict) -> dict:
+    """Pelican adds Markdown's meta extension, which would take a body's first line such as
+    'Kadıköy: yeni park' for a header and drop it; the front matter is already split off."""
+    extensions = settings.get("extensions", ())
+    if not any(str(e).endswith("meta") for e in extensions if isinstance(e, str)):
+        return settings
+    return {**settings, "extensions": [e for e in extensions if not (isinstance(e, str) and e in ("meta", "markdown.extensions.meta"))]}
+
+
 class PressItemReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
@@ -120,6 +129,6 @@ class PressItemReader(BaseReader):
             raise
         metadata["title"] = typeset_plain(metadata["title"])
         policy = sanitize.policy(self.settings)
-        converter = markdown.Markdown(**sanitize.markdown_settings(self.settings["MARKDOWN"], policy))
+        converter = markdown.Markdown(**sanitize.markdown_settings(_without_meta(self.settings["MARKDOWN"]), policy))
         content = typeset_html(sanitize.clean(converter.convert(body), policy))
         return content, metadata

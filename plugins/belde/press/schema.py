@@ -17,6 +17,7 @@ from ..period import parse_period
 from ..registry.model import name_key
 from ..turkish import tr_slugify, tr_upper
 from .ledger import ItemRefused
+from .sanitize import clean
 from .terms import District, Official, Tag
 from .typeset import typeset_html
 
@@ -122,8 +123,9 @@ def _image(raw: dict, path: str) -> str:
 
 
 def _inline_html(text: str) -> str:
-    """A summary is one paragraph of Markdown; escape any HTML an editor typed in it."""
-    rendered = typeset_html(markdown.markdown(html.escape(text, quote=False)))
+    """A summary is one paragraph of Markdown; escape any HTML an editor typed in it, and
+    drop link and image addresses that are not http(s), mailto or relative (javascript:)."""
+    rendered = typeset_html(clean(markdown.markdown(html.escape(text, quote=False)), "sanitize"))
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered
