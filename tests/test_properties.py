@@ -1,0 +1,217 @@
+"""Properties over arbitrary input: the front-matter parser, the Turkish text layer, the importer.
+
+Each answers with a result or its own refusal (ItemRefused, ImportRefused), never another
+exception. Example counts stay modest so that the suite stays fast.
+"""
+
+import argparse
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TEST_REGISTRY
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pelican.settings import read_settings
+
+from belde.importer import ImportRefused
+from belde.importer.cli import plan_file
+from belde.importer.tagger import Tagger
+from belde.press.ledger import ItemRefused
+from belde.press.press import DEFAULTS
+from belde.press.reader import decode, split_front_matter
+from belde.press.schema import FIELDS, normalise
+from belde.registry import load_registry
+from belde.turkish import tr_lower, tr_slugify, tr_sort_key, tr_upper
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TURKISH = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ"
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+REGISTRY = load_registry(TEST_REGISTRY)
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"), override={"BELDE_REGISTRY_PATH": str(TEST_REGISTRY), **DEFAULTS})
+
+# Front matter --------------------------------------------------------------------------------
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.sampled_from(["2024-05-02", "2024-05", "2024", "2024-04/2024-06", "2024-02-30", "1850-01-01",
+                     "Beykoz", "Kağıthane", "İstanbul", "Orhan Şen", "published", "draft", "javascript:x"]),
+)  # fmt: skip
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+keys = st.one_of(st.sampled_from(FIELDS), st.text(max_size=12), st.integers())
+
+
+def _normalise(raw):
+    return normalise(raw, "content/x.md", REGISTRY, SETTINGS, warn=lambda message: None)
+
+
+@FAST
+@given(st.dictionaries(keys, values, max_size=8))
+def test_any_front_matter_dict_gives_metadata_or_a_refusal(raw):
+    try:
+        metadata = _normalise(raw)
+    except ItemRefused as refusal:
+        assert refusal.reason and "\n" not in refusal.reason.strip()
+        return
+    assert metadata["title"] and metadata["date"] and SLUG.match(metadata["slug"])
+
+
+@FAST
+@given(st.dictionaries(st.sampled_from(FIELDS), values, max_size=6))
+def test_known_fields_with_any_values_give_metadata_or_a_refusal(raw):
+    raw = {"title": "Başlık", "date": "2024-05-02", **raw}
+    try:
+        _normalise(raw)
+    except ItemRefused:
+        pass
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_any_text_splits_or_is_refused(text):
+    try:
+        raw, body = split_front_matter(text, "content/x.md")
+    except ItemRefused:
+        return
+    assert isinstance(raw, dict) and isinstance(body, str)
+    try:
+        _normalise(raw)
+    except ItemRefused:
+        pass
+
+
+yaml_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["title: Başlık", "date: 2024-05-02", "district: Beykoz", "tags: [a, b]", "officials: [Orhan Şen]",
+                         "a: &x [1, 2]", "b: *x", "c: !!python/object:os.system", "- liste", "  girinti: 1", "key: 'tırnak",
+                         "d: {", "status: draf", "date: 2024-13-01", "district: {name: Beykoz}", "? karmaşık", "<<: *x"]),
+        st.text(max_size=20).map(lambda t: t.replace("\n", " ")),
+    ),
+    max_size=8,
+)  # fmt: skip
+
+
+@FAST
+@given(yaml_lines, st.text(max_size=50))
+def test_any_yaml_front_matter_is_read_or_refused(lines, body):
+    text = "---\n" + "\n".join(lines) + "\n---\n" + body
+    try:
+        raw, _ = split_front_matter(text, "content/x.md")
+        _normalise(raw)
+    except ItemRefused:
+        pass
+
+
+@FAST
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_are_refused(data):
+    try:
+        text = decode(data, "content/x.md")
+    except ItemRefused:
+        return
+    assert "\r" not in text and not text.startswith("\ufeff")
+
+
+# The Turkish text layer ----------------------------------------------------------------------
+
+turkish_text = st.text(alphabet=TURKISH + " -'", max_size=30)
+
+
+@FAST
+@given(turkish_text)
+def test_upper_and_lower_round_trip_on_turkish_letters(text):
+    assert tr_upper(tr_lower(text)) == tr_upper(text)
+    assert tr_lower(tr_upper(text)) == tr_lower(text)
+    assert len(tr_upper(text)) == len(text) == len(tr_lower(text))
+
+
+def test_dotted_and_dotless_i_keep_their_dots():
+    assert tr_upper("ıi") == "Iİ" and tr_lower("Iİ") == "ıi"
+
+
+@FAST
+@given(st.lists(st.text(alphabet=TURKISH + " '-0123456789âîû", max_size=12), max_size=12), st.randoms())
+def test_sort_key_is_total_deterministic_and_consistent_with_equality(words, random):
+    shuffled = list(words)
+    random.shuffle(shuffled)
+    assert sorted(words, key=tr_sort_key) == sorted(shuffled, key=tr_sort_key)  # one order, whatever the input order
+    for a in words:
+        for b in words:
+            assert (tr_sort_key(a) == tr_sort_key(b)) == (a == b)
+            assert (tr_sort_key(a) < tr_sort_key(b)) + (tr_sort_key(b) < tr_sort_key(a)) + (a == b) == 1
+
+
+def test_sort_key_follows_the_turkish_alphabet():
+    assert sorted(["Üsküdar", "Çatalca", "ılık", "İzmir", "Ortaköy", "Ceyhan", "Şile", "Sarıyer"], key=tr_sort_key) == [
+        "Ceyhan", "Çatalca", "ılık", "İzmir", "Ortaköy", "Sarıyer", "Şile", "Üsküdar",
+    ]  # fmt: skip
+
+
+@FAST
+@given(st.text(max_size=40))
+def test_sort_key_accepts_any_text(text):
+    assert tr_sort_key(text) == tr_sort_key(str(text))
+    sorted([text, "Çay", "çay", "Ilgaz", "İlker"], key=tr_sort_key)
+
+
+@FAST
+@given(st.text(max_size=60))
+def test_slugs_are_ascii_words_joined_by_hyphens_or_empty(text):
+    slug = tr_slugify(text)
+    assert slug == "" or SLUG.match(slug), slug
+    assert tr_slugify(slug) == slug
+
+
+@FAST
+@given(turkish_text)
+def test_slugs_of_turkish_text_fold_the_letters(text):
+    slug = tr_slugify(text)
+    assert not set(slug) & set("çğıöşüÇĞİÖŞÜ")
+
+
+# The importer --------------------------------------------------------------------------------
+
+TAGGER = Tagger(REGISTRY)
+
+
+def _plan(tmp_path: Path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    args = argparse.Namespace(date=None, source=None, out=str(tmp_path / "content"), registry=None, dry_run=True, force=False)
+    try:
+        planned = plan_file(str(path), args, TAGGER, REGISTRY)
+    except ImportRefused as refusal:
+        assert refusal.reason and str(path) in str(refusal)
+        return None
+    for item in planned:
+        assert item.text.startswith("---\n") and item.path.suffix == ".md"
+    return planned
+
+
+release_text = st.lists(
+    st.one_of(
+        st.sampled_from(["İSTANBUL (DHA) - Beykoz Belediyesi yeni parkı açtı.", "22 Nisan 2024", "Kağıthane'de kütüphane",
+                         "Orhan Şen törene katıldı.", "<p>Paragraf</p>", "<html><body><p>Metin</p></body></html>",
+                         "<?xml version='1.0'?><rss><channel><item><title>T</title></item></channel></rss>", ""]),
+        st.text(max_size=60),
+    ),
+    max_size=6,
+).map("\n\n".join)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["a.txt", "a.html", "a.xml"]), release_text)
+def test_any_release_text_is_planned_or_refused(tmp_path, name, text):
+    _plan(tmp_path, name, text.encode("utf-8"))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["a.txt", "a.html", "a.rss"]), st.binary(max_size=300))
+def test_any_bytes_are_planned_or_refused(tmp_path, name, data):
+    _plan(tmp_path, name, data)
+
+
+@pytest.mark.parametrize("data", [b"", b"\0\0\0", b"\xff\xfe\x00", "İSTANBUL (DHA) - Beykoz'da park açıldı.".encode("cp1254")])
+def test_importer_edge_cases(tmp_path, data):
+    _plan(tmp_path, "edge.txt", data)
