@@ -42,10 +42,12 @@ def make_site(content, output: Path, registry=TEST_REGISTRY, **settings) -> Site
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / f"cache-{output.name}"),
         "BELDE_REGISTRY_PATH": str(registry),
         "BELDE_TODAY": TODAY,
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        "BELDE_SEARCH": False,  # the search tests build their own indexed sites
     }
     overrides.update(settings)
     ledger = build(str(ROOT / "pelicanconf.py"), overrides)

@@ -50,7 +50,7 @@ def test_home_lists_latest_items_and_leads_into_the_archive(build_site):
     titles = [a.get_text() for a in home.select(".items .item-title a")]
     assert titles == ["Beykoz sahilinde temizlik", "Kağıthane’de yeni kütüphane açıldı"]
     nav = [a.get_text() for a in home.select("header nav a")]
-    assert nav == ["Ana sayfa", "İlçeler", "Kişiler", "Konular", "Arşiv"]
+    assert nav == ["Ana sayfa", "İlçeler", "Kişiler", "Konular", "Arşiv", "Ara"]
     assert home.select_one('header nav a[aria-current="page"]').get_text() == "Ana sayfa"
     assert home.select_one("a.skip-link")["href"] == "#main"
     assert home.find("main")["id"] == "main"

@@ -12,6 +12,7 @@ from .terms import District, Official
 
 SIDES = ("Avrupa", "Anadolu")
 RELATED_MAX = 5
+RELATED_WINDOW = 12
 
 
 @dataclass
@@ -134,6 +135,11 @@ class Archive:
                 self._tag_index[tag.slug].append(article)
                 self._tag_terms.setdefault(tag.slug, tag)
         self._by_id = {id(a): a for a in self.articles}
+        self._positions = {
+            id(items): {id(a): i for i, a in enumerate(items)}
+            for items in [v.articles for v in self.districts.values()] + [v.articles for v in self.people]
+            + list(self._tag_index.values())
+        }  # fmt: skip
         self._annotate()
 
     def person_term(self, person) -> Official:
@@ -227,17 +233,20 @@ class Archive:
             article.notes = notes
 
     def _related(self, article) -> list:
-        """Shared people weigh most, then districts, then topics; nearer in time breaks ties."""
+        """Shared people weigh most, then districts, then topics; nearer in time breaks ties.
+
+        Candidates come from a window of RELATED_WINDOW items on each side of the item in
+        each of its lists (lists are in date order), so that the cost per item stays flat
+        however large the archive grows; "close in time" is part of relatedness anyway.
+        """
         scores = Counter()
-        for term in article.officials:
-            for other in self._person_index.get(term.slug, ()):
-                scores[id(other)] += 3
-        for term in article.districts:
-            for other in self.districts[term.slug].articles:
-                scores[id(other)] += 2
-        for tag in article.tags:
-            for other in self._tag_index.get(tag.slug, ()):
-                scores[id(other)] += 1
+        lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
+        lists += [(2, self.districts[t.slug].articles) for t in article.districts]
+        lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
+        for weight, items in lists:
+            index = self._positions[id(items)][id(article)]
+            for other in items[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]:
+                scores[id(other)] += weight
         scores.pop(id(article), None)
         ranked = sorted(
             scores,

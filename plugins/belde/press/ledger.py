@@ -12,6 +12,8 @@ logger = logging.getLogger("belde")
 # every build's refusals and summary must be printed.
 if hasattr(logger, "disable_filter"):
     logger.disable_filter()
+# Doubts about items keep Pelican's limit: after a few, one line says more were found.
+doubts = logging.getLogger("belde.items")
 
 
 class ItemRefused(ValueError):
@@ -36,7 +38,7 @@ class Ledger:
 
     def warn(self, path: str, message: str) -> None:
         self.warnings.append(f"{path}: {message}")
-        logger.warning("%s: %s", path, message)
+        doubts.warning("%s: %s", path, message, extra={"limit_msg": "more items with warnings; the summary counts them"})
 
     @property
     def ok(self) -> bool:
@@ -46,6 +48,8 @@ class Ledger:
         line = f"{self.read} read, {self.published} published, {len(self.refused)} refused"
         if self.drafts:
             line += f", {self.drafts} drafts"
+        if self.warnings:
+            line += f", {len(self.warnings)} warnings"
         return line
 
 

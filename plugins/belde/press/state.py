@@ -14,11 +14,20 @@ from .ledger import logger
 
 DEFAULT_REGISTRY_PATH = "registry"  # relative to PATH (the content folder)
 
-_current = {"ledger": None}
+_current = {"ledger": None, "writer": None}
 
 
 def start_build(ledger) -> None:
     _current["ledger"] = ledger
+    _current["writer"] = None
+
+
+def use_writer(writer) -> None:
+    _current["writer"] = writer
+
+
+def writer():
+    return _current["writer"]
 
 
 def ledger():

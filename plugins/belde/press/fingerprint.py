@@ -1,0 +1,165 @@
+"""What a page shows, reduced to a digest: equal digests mean byte-identical pages.
+
+A rebuild renders a page only when its digest changed. Each digest covers exactly
+what the templates print for that object, so the rules here follow the templates:
+a template that shows a new field needs that field added here (the exactness tests
+compare incremental rebuilds with cold builds byte for byte and catch an omission).
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+from .archive import DistrictView, HeadLine, MonthView, PersonView, YearView
+
+# Keyword arguments Pelican passes to every page that no Belde template prints.
+IGNORED_KWARGS = {"all_articles", "blog", "category", "override_output", "dates_paginator", "dates_page",
+                  "dates_previous_page", "dates_next_page", "articles_paginator", "page_name"}  # fmt: skip
+
+
+def digest(*parts) -> str:
+    return hashlib.blake2b(json.dumps(parts, default=_plain, ensure_ascii=False).encode(), digest_size=16).hexdigest()
+
+
+def _plain(value):
+    """JSON for the objects pages show; anything unknown is refused rather than guessed."""
+    if isinstance(value, Content):
+        return listing(value)
+    if isinstance(value, URLWrapper):
+        return [type(value).__name__, value.name, value.slug, value.url]
+    if isinstance(value, HeadLine):
+        return headline(value)
+    if isinstance(value, DistrictView):
+        return district_view(value)
+    if isinstance(value, PersonView):
+        return person_view(value)
+    if isinstance(value, (YearView, MonthView)):
+        return period_view(value)
+    if hasattr(value, "object_list") and hasattr(value, "number"):  # a Pelican pagination Page
+        return ["page", value.number, value.paginator.num_pages, value.url, value.object_list]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"no fingerprint rule for {type(value).__name__}")
+
+
+def listing(article) -> list:
+    """An item as lists show it: partials/item_list.html."""
+    cached = getattr(article, "_listing_digest", None)
+    if cached is None:
+        period = article.period
+        cached = digest(
+            article.url, article.slug, article.title, period.iso(), period.words(),
+            [(d.name, d.url) for d in article.districts], article.metadata.get("summary", ""),
+        )  # fmt: skip
+        article._listing_digest = cached
+    return ["item", cached]
+
+
+def role(r) -> list:
+    return [
+        r.office, r.title, r.party, r.start.iso(), r.end.iso() if r.end else None, r.note, list(r.sources),
+        r.body.id, r.body.name, r.body.kind, r.body.short, r.person.name,
+    ]  # fmt: skip
+
+
+def headline(line: HeadLine) -> list:
+    return ["head", role(line.role), line.person]
+
+
+def district_view(view: DistrictView) -> list:
+    return [
+        "district", view.term, view.body.side, view.body.short, view.timeline, view.heads_now, view.articles,
+        view.years, view.year_anchors, sorted((k, v) for k, v in view.head_of_item.items() if v is not None),
+    ]  # fmt: skip
+
+
+def person_view(view: PersonView) -> list:
+    return ["person", view.term, list(view.person.aliases), view.roles, view.latest, view.articles]
+
+
+def period_view(view) -> list:
+    months = getattr(view, "months", [])
+    return [type(view).__name__, view.year, getattr(view, "month", None), view.url, view.articles,
+            [(m.month, m.url, len(m.articles)) for m in months], getattr(view, "year_url", "")]  # fmt: skip
+
+
+def article_page(article) -> str:
+    """Everything an item page prints: the item, and its notes as of its date."""
+    cached = getattr(article, "_page_digest", None)
+    if cached is None:
+        notes = article.notes
+        cached = digest(
+            listing(article), article.content, article.source, article.dateline, article.image,
+            article.caption, [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
+            notes.heads, notes.roles,
+            [(term, older, newer) for term, older, newer in notes.neighbours], notes.related,
+        )  # fmt: skip
+        article._page_digest = cached
+    return cached
+
+
+def _kwarg(key, value):
+    if key == "article":
+        return article_page(value)
+    return value
+
+
+def page_digest(template_name: str, name: str, kwargs: dict, site_inputs: dict) -> str | None:
+    """The digest of one page to be written, or None when it must always be rendered."""
+    if template_name not in site_inputs:
+        return None
+    shown = {k: _kwarg(k, v) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
+    return digest(template_name, name, site_inputs[template_name], sorted(shown.items()))
+
+
+def site_inputs(archive) -> dict:
+    """Per template, what it reads from the shared context (beyond its own arguments)."""
+    years = [(y.year, y.url, len(y.articles), [(m.month, m.url, len(m.articles)) for m in y.months]) for y in archive.years]
+    districts = [
+        (v.term, v.count, v.heads_now, v.body.side) for v in archive.districts.values()
+    ]
+    people = [(v.term, v.count, v.latest) for v in archive.people]
+    topics = [(tag, len(items)) for tag, items in archive.topics()]
+    return {
+        "article": digest(),
+        "district": digest(),
+        "official": digest(),
+        "period_archives": digest(),
+        "tag": digest(),
+        "index": digest(years, len(archive.districts), len(archive.people)),
+        "archives": digest(years),
+        "districts": digest(districts),
+        "officials": digest(people),
+        "tags": digest(topics),
+    }
+
+
+def code_digest(settings) -> str:
+    """The theme, Belde's own code and the settings: when they change, every page is new."""
+    hasher = hashlib.blake2b(digest_size=16)
+    roots = [Path(settings["THEME"]), Path(__file__).resolve().parent.parent]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".xml", ".txt"}:
+                hasher.update(str(path.relative_to(root)).encode())
+                hasher.update(path.read_bytes())
+    hasher.update(json.dumps(_stable(dict(settings)), sort_keys=True).encode())
+    return hasher.hexdigest()
+
+
+def _stable(value):
+    """Settings as data; functions and other objects by their type, never by address."""
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_stable(v) for v in value]
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return type(value).__qualname__

@@ -1,0 +1,208 @@
+"""A writer that renders only the pages whose inputs changed, on every core.
+
+Pelican's writer renders each page the moment a generator asks for it. This one
+queues the pages (expanding pagination exactly as Pelican does), then, once every
+generator has asked, computes each page's digest (fingerprint.py), skips pages whose
+digest and file are unchanged since the previous build, renders the rest in forked
+worker processes, and removes pages that the site no longer has.
+"""
+
+import json
+import logging
+import os
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from . import fingerprint, state
+
+logger = logging.getLogger(__name__)
+MANIFEST = "belde-pages-{}.json"  # one per output folder
+
+
+@dataclass
+class Job:
+    name: str
+    template: object
+    template_name: str
+    localcontext: dict
+    shown: dict  # the keyword arguments the page was asked for, for its digest
+    digest: str | None = None
+
+
+def write_atomically(path: str, text: str) -> None:
+    """A new file replaces the old one in one step, never truncating a shared inode."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temporary, path)
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[Job] = []
+        self.feeds: dict = {}  # save_as -> digest, for feeds written this build
+        self.context = None
+        self.rendered = self.skipped = self.removed = 0
+        state.use_writer(self)
+
+    def _open_w(self, filename, encoding, override=False):
+        """Feeds: replace the file rather than truncate it (an old output may share it)."""
+        if os.path.isfile(filename):
+            os.remove(filename)
+        return super()._open_w(filename, encoding, override)
+
+    # -- queueing ------------------------------------------------------------------
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
+        if not name:
+            return
+        self.context = context
+        template_name = template_name or getattr(template, "name", "").rsplit(".", 1)[0]
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+            paginators = {key: Paginator(name, url, val, self.settings, per_page) for key, val in paginated.items()}
+            for number in range(next(iter(paginators.values())).num_pages):
+                page_kwargs = kwargs.copy()
+                for key, paginator in paginators.items():
+                    page_kwargs.update({
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": paginator.page(number + 1),
+                        f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                        f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+                    })  # fmt: skip
+                page = page_kwargs[f"{next(iter(paginators))}_page"]
+                # The page object stands for the list it shows; the whole list would only slow the digest.
+                shown = {k: v for k, v in page_kwargs.items() if k not in paginated}
+                self._queue(page.save_as, template, template_name, context, page_kwargs, shown, relative_urls)
+        else:
+            self._queue(name, template, template_name, context, kwargs, kwargs, relative_urls)
+
+    def _queue(self, name, template, template_name, context, kwargs, shown, relative_urls):
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        self.jobs.append(Job(name, template, template_name, localcontext, shown))
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):  # fmt: skip
+        if not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        shown = elements[: self.settings["FEED_MAX_ITEMS"]]
+        key = fingerprint.digest(path, url, feed_type, feed_title, [fingerprint.article_page(a) for a in shown],
+                                 self.settings.get("SITEURL"), self.settings.get("FEED_DOMAIN"))  # fmt: skip
+        self.feeds[path] = key
+        target = sanitised_join(self.output_path, path)
+        if self._previous.get(path) == key and os.path.isfile(target):
+            self.skipped += 1
+            return None
+        self.rendered += 1
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    # -- the manifest of the previous build ---------------------------------------------
+    @property
+    def _manifest_path(self) -> Path:
+        key = fingerprint.digest(os.path.abspath(self.output_path))[:12]
+        return Path(self.settings["CACHE_PATH"]) / MANIFEST.format(key)
+
+    @property
+    def _previous(self) -> dict:
+        if not hasattr(self, "_previous_pages"):
+            self._previous_pages = {}
+            if self.settings.get("BELDE_INCREMENTAL", True):
+                try:
+                    data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
+                    if data.get("code") == self._code and data.get("output") == str(self.output_path):
+                        self._previous_pages = data["pages"]
+                except (OSError, ValueError, KeyError):
+                    pass
+        return self._previous_pages
+
+    @property
+    def _code(self) -> str:
+        if not hasattr(self, "_code_digest"):
+            self._code_digest = fingerprint.code_digest(self.settings)
+        return self._code_digest
+
+    # -- rendering -------------------------------------------------------------------
+    def flush(self, archive) -> None:
+        """Render what changed, remove what is gone, remember what was written."""
+        inputs = fingerprint.site_inputs(archive) if archive is not None else {}
+        previous = self._previous
+        todo = []
+        for job in self.jobs:
+            job.digest = fingerprint.page_digest(job.template_name, job.name, job.shown, inputs)
+            target = sanitised_join(self.output_path, job.name)
+            if job.digest is not None and previous.get(job.name) == job.digest and os.path.isfile(target):
+                self.skipped += 1
+            else:
+                todo.append(job)
+        self._render_all(todo)
+        self.rendered += len(todo)
+        current = {job.name: job.digest for job in self.jobs} | self.feeds
+        for name in previous:
+            if name not in current:
+                try:
+                    os.remove(sanitised_join(self.output_path, name))
+                    self.removed += 1
+                except FileNotFoundError:
+                    pass
+        self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest = {"code": self._code, "output": str(self.output_path),
+                    "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
+        write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
+        logger.info("pages: %d rendered, %d unchanged, %d removed", self.rendered, self.skipped, self.removed)
+
+    def _render(self, job: Job) -> None:
+        if job.localcontext["localsiteurl"]:
+            self.context["localsiteurl"] = job.localcontext["localsiteurl"]
+        write_atomically(sanitised_join(self.output_path, job.name), job.template.render(job.localcontext))
+
+    def _render_all(self, jobs: list) -> None:
+        workers = max(1, min(int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1), len(jobs) // 50 or 1))
+        if workers == 1:
+            for job in jobs:
+                self._render(job)
+            return
+        # Forked children share the finished context copy-on-write; each renders a slice.
+        children = []
+        for index in range(1, workers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # child
+                os.close(read_end)
+                status = 0
+                try:
+                    for job in jobs[index::workers]:
+                        self._render(job)
+                except BaseException:  # noqa: BLE001 - reported to the parent, then exit
+                    os.write(write_end, traceback.format_exc().encode())
+                    status = 1
+                os.close(write_end)
+                os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end))
+        for job in jobs[0::workers]:
+            self._render(job)
+        failures = []
+        for pid, read_end in children:
+            with os.fdopen(read_end, "rb") as pipe:
+                message = pipe.read().decode()
+            _, status = os.waitpid(pid, 0)
+            if status:
+                failures.append(message or f"worker {pid} exited with {status}")
+        if failures:
+            raise RuntimeError("rendering failed:\n" + "\n".join(failures))
