@@ -68,6 +68,12 @@ def _native_header(text: str) -> tuple[dict, str]:
 DEFAULT_MAX_ITEM_BYTES = 5 * 1024 * 1024
 
 
+def _size(count: int, style: str) -> str:
+    if count >= 1048576:
+        return f"{count / 1048576:{style}} MB"
+    return f"{count / 1024:{style}} KB" if count >= 1024 else f"{count} bytes"
+
+
 def check_file(source_path: str, path: str, settings) -> None:
     """Refuse a link that leads out of the content folder, and a file over the size limit."""
     content = os.path.realpath(settings["PATH"])
@@ -80,7 +86,7 @@ def check_file(source_path: str, path: str, settings) -> None:
     if limit and size > limit:
         raise ItemRefused(
             path,
-            f"the file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit (BELDE_MAX_ITEM_BYTES); "
+            f"the file is {_size(size, '.1f')}, over the {_size(limit, 'g')} limit (BELDE_MAX_ITEM_BYTES); "
             "split the item or move attachments out of it",
         )
 
@@ -110,6 +116,25 @@ def _without_meta(settings: dict) -> dict:
     return {**settings, "extensions": [e for e in extensions if not (isinstance(e, str) and e in ("meta", "markdown.extensions.meta"))]}
 
 
+def parse_item(source_path: str, settings) -> tuple[dict, str, str | None]:
+    """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML).
+
+    Depends only on the file and the settings, so its result can be cached between builds
+    and computed in worker processes (readahead.py). Raises ItemRefused.
+    """
+    path = state.display_path(source_path, settings)
+    check_file(source_path, path, settings)
+    with open(source_path, "rb") as handle:
+        text = decode(handle.read(), path)
+    raw, body = split_front_matter(text, path)
+    policy = sanitize.policy(settings)
+    converter = markdown.Markdown(**sanitize.markdown_settings(_without_meta(settings["MARKDOWN"]), policy))
+    content = typeset_html(sanitize.clean(converter.convert(body), policy))
+    summary = raw.get("summary") if isinstance(raw, dict) else None
+    summary_html = schema.inline_html(summary.strip()) if isinstance(summary, str) and summary.strip() else None
+    return raw, content, summary_html
+
+
 class PressItemReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
@@ -117,18 +142,14 @@ class PressItemReader(BaseReader):
     def read(self, source_path):
         path = state.display_path(source_path, self.settings)
         try:
-            check_file(source_path, path, self.settings)
-            with open(source_path, "rb") as handle:
-                text = decode(handle.read(), path)
-            raw, body = split_front_matter(text, path)
+            raw, content, summary_html = state.parsed_item(source_path, self.settings) or parse_item(source_path, self.settings)
             registry = state.registry(self.settings)
-            metadata = schema.normalise(raw, path, registry, self.settings, warn=lambda m: state.ledger().warn(path, m))
+            metadata = schema.normalise(
+                raw, path, registry, self.settings, warn=lambda m: state.ledger().warn(path, m), summary_html=summary_html
+            )
         except ItemRefused as refusal:
             state.ledger().refuse(path, refusal.reason)
             state.log_refusal(path, refusal.reason)
             raise
         metadata["title"] = typeset_plain(metadata["title"])
-        policy = sanitize.policy(self.settings)
-        converter = markdown.Markdown(**sanitize.markdown_settings(_without_meta(self.settings["MARKDOWN"]), policy))
-        content = typeset_html(sanitize.clean(converter.convert(body), policy))
         return content, metadata
