@@ -68,12 +68,12 @@ TAG_FEED_ATOM = None
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = True
 
-# Typography is applied once by the reader (belde.press.typeset), with Turkish acronyms.
+# Typography is applied once by the reader (belde.press.typeset), with Turkish acronyms;
+# Markdown's own smarty extension would do smartypants' work twice.
 TYPOGRIFY = False
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }

@@ -11,6 +11,8 @@ expanded structure. An explicit tag other than YAML's plain types (`!!python/obj
 `!custom`) is refused by name instead of PyYAML's "could not determine a constructor".
 """
 
+import re
+
 import yaml
 
 MAX_ALIASES = 100  # far more than any front matter or registry file needs
@@ -75,5 +77,25 @@ TextDateLoader.yaml_implicit_resolvers = {
 TextDateLoader.add_constructor(None, TextDateLoader.construct_undefined)
 
 
+if hasattr(yaml, "CSafeLoader"):
+
+    class FastTextDateLoader(yaml.CSafeLoader):
+        """libyaml's parser with the same types as TextDateLoader, for text that cannot be hostile."""
+
+    FastTextDateLoader.yaml_implicit_resolvers = TextDateLoader.yaml_implicit_resolvers
+    FastTextDateLoader.add_constructor(None, TextDateLoader.construct_undefined)
+else:  # pragma: no cover - PyYAML built without libyaml
+    FastTextDateLoader = None
+
+# Anchors, aliases and tags are what the caps above guard against; nesting beyond MAX_DEPTH
+# needs more brackets or dashes than this. Text with none of them is parsed by libyaml, far faster.
+_GUARDED = re.compile(r"(?:^|[\s\[{,:])[&*!]")
+
+
 def load_yaml(stream):
-    return yaml.load(stream, Loader=TextDateLoader)  # noqa: S506 - TextDateLoader is a SafeLoader
+    text = stream if isinstance(stream, str) else stream.read()
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    simple = not _GUARDED.search(text) and text.count("[") + text.count("{") + text.count("-") < MAX_DEPTH
+    loader = FastTextDateLoader if FastTextDateLoader is not None and simple else TextDateLoader
+    return yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are SafeLoaders

@@ -148,16 +148,16 @@ def code_digest(settings) -> str:
             if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".xml", ".txt"}:
                 hasher.update(str(path.relative_to(root)).encode())
                 hasher.update(path.read_bytes())
-    hasher.update(json.dumps(_stable(dict(settings)), sort_keys=True).encode())
+    hasher.update(json.dumps(stable(dict(settings)), sort_keys=True).encode())
     return hasher.hexdigest()
 
 
-def _stable(value):
+def stable(value):
     """Settings as data; functions and other objects by their type, never by address."""
     if isinstance(value, dict):
-        return {str(k): _stable(v) for k, v in value.items()}
+        return {str(k): stable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_stable(v) for v in value]
+        return [stable(v) for v in value]
     if isinstance(value, (str, int, float, bool, type(None))):
         return value
     if hasattr(value, "isoformat"):

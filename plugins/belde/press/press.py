@@ -9,6 +9,7 @@ from ..turkish import tr_casefold
 from . import state
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
+from .readahead import readahead
 from .reader import PressItemReader
 from .writer import IncrementalWriter
 
@@ -46,6 +47,10 @@ def set_defaults(pelican):
     """initialized: fill in settings the user left out, and start a fresh ledger."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    # Belde caches parsed items itself (readahead.py); Pelican's article cache would pickle
+    # the whole site context with every article, and typeset nothing.
+    pelican.settings["CACHE_CONTENT"] = False
+    pelican.settings["LOAD_CONTENT_CACHE"] = False
     state.start_build(Ledger())
     logging.getLogger("pelican.generators").addFilter(_refusal_filter)
 
@@ -140,6 +145,7 @@ def report(pelican):
 def register():
     signals.initialized.connect(set_defaults)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_finalized.connect(count_items)
     signals.get_generators.connect(add_generator)

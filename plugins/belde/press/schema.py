@@ -122,7 +122,7 @@ def _image(raw: dict, path: str) -> str:
     return image
 
 
-def _inline_html(text: str) -> str:
+def inline_html(text: str) -> str:
     """A summary is one paragraph of Markdown; escape any HTML an editor typed in it, and
     drop link and image addresses that are not http(s), mailto or relative (javascript:)."""
     rendered = typeset_html(clean(markdown.markdown(html.escape(text, quote=False)), "sanitize"))
@@ -131,8 +131,11 @@ def _inline_html(text: str) -> str:
     return rendered
 
 
-def normalise(raw: dict, path: str, registry, settings, warn) -> dict:
-    """Validate raw front matter and return Pelican metadata. warn(message) reports doubts."""
+def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str | None = None) -> dict:
+    """Validate raw front matter and return Pelican metadata. warn(message) reports doubts.
+
+    summary_html is the summary already rendered by inline_html(), when the caller has it.
+    """
     raw = {str(key).strip().lower(): value for key, value in raw.items()}
     for key in raw:
         if key not in FIELDS:
@@ -178,7 +181,7 @@ def normalise(raw: dict, path: str, registry, settings, warn) -> dict:
         "caption": _text(raw, "caption", path),
     }
     if raw.get("summary"):
-        metadata["summary"] = _inline_html(_text(raw, "summary", path))
+        metadata["summary"] = summary_html or inline_html(_text(raw, "summary", path))
     for person in officials:
         record = registry.find_person(person.name)
         if not record.roles_during(period.start, period.end):

@@ -9,17 +9,34 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..registry import load_registry
-from .ledger import logger
+from .ledger import ItemRefused, Ledger, logger
 
 
 DEFAULT_REGISTRY_PATH = "registry"  # relative to PATH (the content folder)
 
-_current = {"ledger": None, "writer": None}
+_current = {"ledger": None, "writer": None, "parsed": {}}
 
 
 def start_build(ledger) -> None:
     _current["ledger"] = ledger
     _current["writer"] = None
+    _current["parsed"] = {}
+
+
+def use_parsed(items: dict) -> None:
+    """Items parsed ahead (readahead.py): path -> ('ok', parsed) or ('refused', reason)."""
+    _current["parsed"] = items
+
+
+def parsed_item(source_path, settings):
+    """The parse of an item done ahead, or None; a refusal found ahead is raised again."""
+    entry = _current["parsed"].get(source_path)
+    if entry is None:
+        return None
+    kind, value = entry
+    if kind == "refused":
+        raise ItemRefused(display_path(source_path, settings), value)
+    return value
 
 
 def use_writer(writer) -> None:
@@ -32,8 +49,6 @@ def writer():
 
 def ledger():
     if _current["ledger"] is None:
-        from .ledger import Ledger  # a reader used outside a build still records
-
         _current["ledger"] = Ledger()
     return _current["ledger"]
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import time
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -47,6 +48,13 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str | None:
+    """The ASCII fold of a word, or None when Pagefind's own folding already gives it."""
+    folded = _strip_marks(tr_casefold(word, ascii_fold=True))
+    return folded if folded != _strip_marks(word.lower()) else None
+
+
 def search_fold(*texts) -> str:
     """The ASCII-folded forms of the words in `texts` that Pagefind would not fold alike.
 
@@ -62,8 +70,10 @@ def search_fold(*texts) -> str:
             continue
         plain = _TAG.sub(" ", Markup(str(text)).unescape()) if "<" in str(text) or "&" in str(text) else str(text)
         for word in _words(plain):
-            folded = _strip_marks(tr_casefold(word, ascii_fold=True))
-            if folded != _strip_marks(word.lower()) and folded not in seen:
+            if word.isascii():
+                continue  # ASCII folds to itself under both rules
+            folded = _fold_word(word)
+            if folded is not None and folded not in seen:
                 seen.add(folded)
                 folded_words.append(folded)
     return " ".join(folded_words)
