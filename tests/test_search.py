@@ -5,7 +5,9 @@ Işıklı library (DHA, 2024), an İSKİ water cut (İHA, 2024), a Beykoz counci
 and a Sarıyer park (2025). The shipped content/ is searched too.
 """
 
+import json
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote, quote_plus, urlencode
@@ -99,11 +101,16 @@ def test_index_pages_and_navigation_are_not_indexed(search_site):
             assert element.has_attr("data-pagefind-ignore"), selector
 
 
-def test_pagefind_bundle_is_written(search_site):
-    bundle = search_site / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
-    assert list((bundle / "fragment").glob("*.pf_fragment"))
+def test_pagefind_bundle_is_written_one_shard_per_year(search_site):
+    root = search_site / "pagefind"
+    shards = json.loads((root / "shards.json").read_text(encoding="utf-8"))["shards"]
+    years = sorted({p.relative_to(search_site).parts[0] for p in search_site.glob("*/*/*/index.html") if p.parts[-4].isdigit()}, reverse=True)
+    assert shards == years and len(shards) > 1
+    for shard in shards:
+        bundle = root / shard
+        assert (bundle / "pagefind.js").is_file()
+        assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
+        assert list((bundle / "fragment").glob("*.pf_fragment"))
 
 
 def test_search_off_writes_no_index(build_site):

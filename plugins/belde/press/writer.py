@@ -50,6 +50,7 @@ class IncrementalWriter(Writer):
         self.feeds: dict = {}  # save_as -> digest, for feeds written this build
         self.context = None
         self.rendered = self.skipped = self.removed = 0
+        self.changed: set = set()  # output names rendered or removed by this build
         state.use_writer(self)
 
     def _open_w(self, filename, encoding, override=False):
@@ -110,6 +111,7 @@ class IncrementalWriter(Writer):
             self.skipped += 1
             return None
         self.rendered += 1
+        self.changed.add(path)
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     # -- the manifest of the previous build ---------------------------------------------
@@ -152,19 +154,33 @@ class IncrementalWriter(Writer):
                 todo.append(job)
         self._render_all(todo)
         self.rendered += len(todo)
+        self.changed.update(job.name for job in todo)
         current = {job.name: job.digest for job in self.jobs} | self.feeds
         for name in previous:
             if name not in current:
-                try:
-                    os.remove(sanitised_join(self.output_path, name))
-                    self.removed += 1
-                except FileNotFoundError:
-                    pass
+                self._remove(name)
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest = {"code": self._code, "output": str(self.output_path),
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
         write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
         logger.info("pages: %d rendered, %d unchanged, %d removed", self.rendered, self.skipped, self.removed)
+
+    def _remove(self, name: str) -> None:
+        """Remove a page the site no longer has, and the folders it leaves empty."""
+        path = sanitised_join(self.output_path, name)
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            return
+        self.removed += 1
+        self.changed.add(name)
+        folder = os.path.dirname(path)
+        while os.path.abspath(folder) != os.path.abspath(self.output_path):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
 
     def _render(self, job: Job) -> None:
         if job.localcontext["localsiteurl"]:

@@ -6,6 +6,7 @@ hidden element inside its indexed body, the ASCII-folded form of every word that
 changes (belde.turkish.tr_casefold with ascii_fold); search.js folds the query the same way.
 """
 
+import json
 import logging
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from belde.press import state
 from belde.turkish import tr_casefold
 
 logger = logging.getLogger("belde.search")
@@ -79,6 +81,8 @@ def search_fold(*texts) -> str:
     return " ".join(folded_words)
 
 
+SHARDS_FILE = "shards.json"  # the shards' names, newest first, read by search.js
+
 # search.js cuts the excerpt's text at this mark, so that folded words are never shown.
 FOLD_MARK = "⁂"
 
@@ -132,20 +136,45 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
 
 
 def build_index(pelican):
-    """finalized: index OUTPUT_PATH once every page is written."""
+    """finalized: index the item pages, one Pagefind bundle per shard, re-indexing only changed shards.
+
+    A shard is the first folder of an item's address (the year, with Belde's URLs), so
+    that Pagefind's memory stays bounded by the largest year and a new item re-indexes
+    its year alone. search.js loads the newest shard and merges the others (shards.json).
+    """
     settings = pelican.settings
     if not settings.get("BELDE_SEARCH", True):
         return
-    figures = index_site(
-        settings["OUTPUT_PATH"],
-        settings.get("BELDE_SEARCH_LANGUAGE", "tr"),
-        settings.get("BELDE_SEARCH_BUNDLE", "pagefind"),
-        settings.get("BELDE_SEARCH_GLOB") or item_glob(settings["ARTICLE_SAVE_AS"]),
-    )
+    output = Path(settings["OUTPUT_PATH"])
+    bundle = settings.get("BELDE_SEARCH_BUNDLE", "pagefind")
+    glob = settings.get("BELDE_SEARCH_GLOB") or item_glob(settings["ARTICLE_SAVE_AS"])
+    shard_glob = glob.split("/", 1)[1] if "/" in glob else glob
+    writer = state.writer()
+    articles = writer.context.get("articles", []) if writer is not None and writer.context else []
+    shards = sorted({a.save_as.split("/", 1)[0] for a in articles if "/" in a.save_as}, reverse=True)
+    changed = {name.split("/", 1)[0] for name in writer.changed} if writer is not None else None
+    root = output / bundle
+    root.mkdir(parents=True, exist_ok=True)
+    for stale in root.iterdir():
+        if stale.is_dir() and stale.name not in shards or stale.is_file() and stale.name != SHARDS_FILE:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    figures = {"pages": 0, "seconds": 0.0, "shards": 0}
+    for shard in shards:
+        if changed is not None and shard not in changed and (root / shard / "pagefind.js").is_file():
+            continue
+        done = index_site(
+            output, settings.get("BELDE_SEARCH_LANGUAGE", "tr"), f"{bundle}/{shard}", f"{shard}/{shard_glob}"
+        )
+        figures["pages"] += done["pages"] or 0
+        figures["seconds"] += done["seconds"]
+        figures["shards"] += 1
+    (root / SHARDS_FILE).write_text(json.dumps({"shards": shards}), encoding="utf-8")
+    figures["bytes"] = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     pelican.belde_search = figures
     logger.info(
-        "search: %s pages indexed in %.2f s, %s bytes", figures["pages"], figures["seconds"], figures["bytes"]
-    )
+        "search: %s pages indexed in %d of %d shards in %.2f s, %s bytes",
+        figures["pages"], figures["shards"], len(shards), figures["seconds"], figures["bytes"],
+    )  # fmt: skip
 
 
 def register():

@@ -2,7 +2,8 @@
 // Loaded only by ara/ (theme/templates/search.html). The index is built by belde.search.
 
 const siteRoot = new URL("../../", import.meta.url);
-const bundle = new URL("pagefind/pagefind.js", siteRoot);
+// One Pagefind bundle per shard (a year of items); the plugin lists them, newest first.
+const shardList = new URL("pagefind/shards.json", siteRoot);
 const FILTERS = ["ilce", "kisi", "yil", "kaynak"];
 const PAGE_SIZE = 20;
 const EXCERPT_WORDS = 30;
@@ -269,8 +270,13 @@ async function start() {
   readUrl();
   status.textContent = "Arama dizini yükleniyor…";
   try {
-    pagefind = await import(bundle.href);
+    const { shards } = await (await fetch(shardList)).json();
+    if (!shards.length) throw new Error("no search index");
+    pagefind = await import(new URL(`pagefind/${shards[0]}/pagefind.js`, siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
+    for (const shard of shards.slice(1)) {
+      await pagefind.mergeIndex(new URL(`pagefind/${shard}/`, siteRoot).href, { baseUrl: siteRoot.pathname });
+    }
     await pagefind.init();
     await addSources();
     readUrl();
