@@ -45,6 +45,7 @@ class DistrictView:
     head_of_item: dict = field(default_factory=dict)  # article slug -> HeadLine | None
     years: list = field(default_factory=list)  # (year, count, url of the page it starts on)
     year_anchors: dict = field(default_factory=dict)  # article slug -> year it opens
+    feed_url: str = ""  # empty when there is nothing to syndicate
 
     @property
     def count(self) -> int:
@@ -69,6 +70,7 @@ class PersonView:
     articles: list = field(default_factory=list)
     roles: list = field(default_factory=list)  # HeadLine-like, newest first
     latest: HeadLine | None = None
+    feed_url: str = ""
 
     @property
     def count(self) -> int:

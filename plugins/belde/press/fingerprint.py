@@ -75,11 +75,12 @@ def district_view(view: DistrictView) -> list:
     return [
         "district", view.term, view.body.side, view.body.short, view.timeline, view.heads_now, view.articles,
         view.years, view.year_anchors, sorted((k, v) for k, v in view.head_of_item.items() if v is not None),
+        view.feed_url,
     ]  # fmt: skip
 
 
 def person_view(view: PersonView) -> list:
-    return ["person", view.term, list(view.person.aliases), view.roles, view.latest, view.articles]
+    return ["person", view.term, list(view.person.aliases), view.roles, view.latest, view.articles, view.feed_url]
 
 
 def period_view(view) -> list:
@@ -101,6 +102,15 @@ def article_page(article) -> str:
         )  # fmt: skip
         article._page_digest = cached
     return cached
+
+
+def indexed(article) -> str:
+    """What the search index takes from an item page: its text, filters and meta, without the
+    lists around it (neighbours, related items, heads on the date), which carry data-pagefind-ignore."""
+    return digest(
+        listing(article), article.content, article.source, article.dateline, article.image, article.caption,
+        [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
+    )  # fmt: skip
 
 
 def _kwarg(key, value):
@@ -136,6 +146,12 @@ def site_inputs(archive) -> dict:
         "districts": digest(districts),
         "officials": digest(people),
         "tags": digest(topics),
+        "search": digest(
+            [(side, [v.body.name for v in views]) for side, views in archive.district_sides],
+            archive.metropolitan.body.name if archive.metropolitan else None,
+            [v.person.name for v in archive.people], [y.year for y in archive.years],
+        ),  # fmt: skip
+        "404": digest(),
     }
 
 

@@ -40,6 +40,11 @@ class ArchiveGenerator(Generator):
                 month.year_url = year.url
         for view in archive.districts.values():
             self._year_jumps(view)
+        # A feed without entries would carry the build's time as its date: no feed, no link.
+        for views, key in ((archive.districts.values(), "DISTRICT_FEED_ATOM"), (archive.people, "OFFICIAL_FEED_ATOM")):
+            for view in views:
+                if view.articles:
+                    view.feed_url = _url(settings, key, slug=view.term.slug)[0]
         self.archive = archive
         self._update_context(())
         self.context["archive"] = archive
@@ -73,7 +78,7 @@ class ArchiveGenerator(Generator):
             **{name: view.term},
         )
         feed_url, feed_save_as = _url(settings, feed_key, slug=view.term.slug)
-        if feed_save_as:
+        if feed_save_as and view.feed_url:
             writer.write_feed(
                 view.articles,
                 self.context,

@@ -51,6 +51,8 @@ class IncrementalWriter(Writer):
         self.context = None
         self.rendered = self.skipped = self.removed = 0
         self.changed: set = set()  # output names rendered or removed by this build
+        self.indexed: dict = {}  # item page name -> digest of what the search index takes from it
+        self.reindex: set = set()  # item pages whose indexed part is new, changed or gone
         state.use_writer(self)
 
     def _open_w(self, filename, encoding, override=False):
@@ -122,16 +124,24 @@ class IncrementalWriter(Writer):
 
     @property
     def _previous(self) -> dict:
-        if not hasattr(self, "_previous_pages"):
-            self._previous_pages = {}
+        return self._previous_manifest.get("pages", {})
+
+    @property
+    def _previous_indexed(self) -> dict:
+        return self._previous_manifest.get("indexed", {})
+
+    @property
+    def _previous_manifest(self) -> dict:
+        if not hasattr(self, "_manifest"):
+            self._manifest = {}
             if self.settings.get("BELDE_INCREMENTAL", True):
                 try:
                     data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
                     if data.get("code") == self._code and data.get("output") == str(self.output_path):
-                        self._previous_pages = data["pages"]
-                except (OSError, ValueError, KeyError):
+                        self._manifest = data
+                except (OSError, ValueError):
                     pass
-        return self._previous_pages
+        return self._manifest
 
     @property
     def _code(self) -> str:
@@ -155,12 +165,17 @@ class IncrementalWriter(Writer):
         self._render_all(todo)
         self.rendered += len(todo)
         self.changed.update(job.name for job in todo)
+        previous_indexed = self._previous_indexed
+        for job in self.jobs:
+            if job.template_name == "article" and "article" in job.shown:
+                self.indexed[job.name] = fingerprint.indexed(job.shown["article"])
+        self.reindex = {n for n in self.indexed.keys() | previous_indexed.keys() if self.indexed.get(n) != previous_indexed.get(n)}
         current = {job.name: job.digest for job in self.jobs} | self.feeds
         for name in previous:
             if name not in current:
                 self._remove(name)
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest = {"code": self._code, "output": str(self.output_path),
+        manifest = {"code": self._code, "output": str(self.output_path), "indexed": self.indexed,
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
         write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
         logger.info("pages: %d rendered, %d unchanged, %d removed", self.rendered, self.skipped, self.removed)

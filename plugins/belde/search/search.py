@@ -152,7 +152,7 @@ def build_index(pelican):
     writer = state.writer()
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
     shards = sorted({a.save_as.split("/", 1)[0] for a in articles if "/" in a.save_as}, reverse=True)
-    changed = {name.split("/", 1)[0] for name in writer.changed} if writer is not None else None
+    changed = {name.split("/", 1)[0] for name in writer.reindex} if writer is not None else None
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     for stale in root.iterdir():

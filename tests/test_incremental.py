@@ -1,0 +1,106 @@
+"""Rebuilds are exact: after any change, an incremental rebuild writes the same bytes as a cold build."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, TEST_REGISTRY, make_site
+
+from belde.press import state
+
+
+def _snapshot(folder: Path) -> dict:
+    """Every output file's bytes; the search bundle is compared by what it indexes (see below)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "pagefind" not in p.relative_to(folder).parts
+    }
+
+
+def _indexed(folder: Path) -> dict:
+    """Per search shard, the pages Pagefind indexed. Pagefind's own bytes differ from run to run
+    on the same input (its file names carry hashes of unordered data), so they cannot be compared."""
+    entries = {}
+    for entry in sorted((folder / "pagefind").glob("*/pagefind-entry.json")):
+        entries[entry.parent.name] = json.loads(entry.read_text(encoding="utf-8"))["languages"]["tr"]["page_count"]
+    return entries
+
+
+def _add(content, registry):
+    (content / "2025" / "yeni-haber.md").write_text(
+        "---\ntitle: Beykoz'da yeni park\ndate: 2025-03-05\ndistrict: Beykoz\nofficials: [Ümit Ilgaz]\n"
+        "tags: [park]\n---\nYeni park açıldı.\n",
+        encoding="utf-8",
+    )
+
+
+def _edit(content, registry):
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Beykoz'da sahil düzenlemesi", "Beykoz'da sahil yenilendi"), encoding="utf-8")
+
+
+def _delete(content, registry):
+    (content / "2024" / "bahar-donemi.md").unlink()
+
+
+def _rename(content, registry):
+    path = content / "2025" / "kagithane-vekil.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-01-20", "date: 2025-01-20\nslug: vekil-secimi"), encoding="utf-8")
+
+
+def _registry_term(content, registry):
+    people = registry / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("from: 2025-01-20, to: null", "from: 2025-01-20, to: 2025-05-01"), encoding="utf-8")
+
+
+def _registry_party(content, registry):
+    people = registry / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("body: Beykoz, party: CHP", "body: Beykoz, party: DEVA"), encoding="utf-8")
+
+
+CHANGES = [_add, _edit, _delete, _rename, _registry_term, _registry_party]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__.strip("_") for c in CHANGES])
+def test_rebuild_after_a_change_equals_a_cold_build(tmp_path, change):
+    content, registry = tmp_path / "content", tmp_path / "registry"
+    shutil.copytree(DATA / "archive", content)
+    shutil.copytree(TEST_REGISTRY, registry)
+    incremental = tmp_path / "incremental"
+    first = make_site(content, incremental, registry)
+    pages = len(first.html_files())
+
+    change(content, registry)
+    rebuilt = make_site(content, incremental, registry)
+    writer = state.writer()
+    cold = make_site(content, tmp_path / "cold", registry)
+
+    assert rebuilt.ledger.ok and cold.ledger.ok
+    assert _snapshot(incremental) == _snapshot(cold.output)
+    assert 0 < writer.rendered < pages / 2, "a rebuild renders only what changed"
+
+
+def test_rebuild_without_changes_renders_nothing(tmp_path):
+    output = tmp_path / "output"
+    make_site("archive", output)
+    before = _snapshot(output)
+    make_site("archive", output)
+    assert state.writer().rendered == 0
+    assert _snapshot(output) == before
+
+
+def test_rebuild_with_search_reindexes_one_year_and_matches_a_cold_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    incremental = tmp_path / "incremental"
+    make_site(content, incremental, BELDE_SEARCH=True)
+    untouched = (incremental / "pagefind" / "2024" / "pagefind-entry.json").stat().st_mtime_ns
+    _add(content, None)
+    rebuilt = make_site(content, incremental, BELDE_SEARCH=True)
+    cold = make_site(content, tmp_path / "cold", BELDE_SEARCH=True)
+    assert rebuilt.ledger.ok
+    assert _snapshot(incremental) == _snapshot(cold.output)
+    assert _indexed(incremental) == _indexed(cold.output) == {"2024": 7, "2025": 3}
+    assert (incremental / "pagefind" / "2024" / "pagefind-entry.json").stat().st_mtime_ns == untouched
