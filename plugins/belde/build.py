@@ -9,11 +9,31 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from . import staging
+
 
 def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noqa: F821
+    """Build the site into a staging folder and put it in OUTPUT_PATH's place when done.
+
+    Refused items do not stop the swap (every valid item is published; the ledger says
+    what was refused); an exception or an interruption leaves the previous output whole.
+    BELDE_ATOMIC = False builds in place.
+    """
     settings = read_settings(settings_file, override=overrides or {})
-    pelican = Pelican(settings)
-    pelican.run()
+    if not settings.get("BELDE_ATOMIC", True):
+        pelican = Pelican(settings)
+        pelican.run()
+        return pelican.belde_ledger
+    output = Path(settings["OUTPUT_PATH"])
+    static = (settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", ()))
+    settings["OUTPUT_PATH"] = str(staging.prepare(output, copied=static))
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    except BaseException:
+        staging.discard(Path(settings["OUTPUT_PATH"]))
+        raise
+    staging.publish(Path(settings["OUTPUT_PATH"]), output)
     return pelican.belde_ledger
 
 
