@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
 from bench import generate  # noqa: E402
 
 SEARCH_LINE = re.compile(r"search:\s+(\S+)\s+pages\s+indexed\s+in\s+([\d.]+)\s*s,\s*(\d+)\s+bytes")
+PAGES_LINE = re.compile(r"pages:\s+(\d+) rendered, (\d+) unchanged, (\d+) removed")
 ITEMS_LINE = re.compile(r"items:\s+(\d+) read, (\d+) published, (\d+) refused")
 MIB = 1024
 
@@ -116,6 +117,9 @@ def run_measured(label: str, module_args: list, logs: Path) -> dict:
     if search:
         result["search_seconds"] = float(search.group(2))
         result["search_bytes"] = int(search.group(3))
+    pages = PAGES_LINE.search(text)
+    if pages:
+        result["rendered"], result["unchanged"], result["removed"] = map(int, pages.groups())
     items = ITEMS_LINE.search(text)
     if items:
         result["read"], result["published"], result["refused"] = map(int, items.groups())

@@ -95,6 +95,7 @@ def build_scenario(name: str, folder: Path, **extra) -> BuiltSite:
 
     overrides = {
         "OUTPUT_PATH": str(folder),
+        "CACHE_PATH": str(Path(folder).parent / (Path(folder).name + "-cache")),
         "BELDE_TODAY": dt.date.fromisoformat(TODAY),
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,

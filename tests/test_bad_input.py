@@ -60,7 +60,7 @@ def test_build_command_exits_non_zero_and_lists_the_refusal(tmp_path, content_di
     settings = tmp_path / "settings.py"
     settings.write_text(
         f"from pelicanconf import *\nPATH = {str(content_dir.folder)!r}\nOUTPUT_PATH = {str(tmp_path / 'out')!r}\n"
-        f"BELDE_REGISTRY_PATH = {str(BAD.parent / 'registry')!r}\n",
+        f"BELDE_REGISTRY_PATH = {str(BAD.parent / 'registry')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n",
         encoding="utf-8",
     )
     result = subprocess.run(

@@ -100,6 +100,7 @@ def test_belde_builds_the_corpus_with_nothing_refused(corpus, tmp_path):
     overrides = {
         "PATH": str(corpus / "content"),
         "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache"),
         "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
         "BELDE_SEARCH": False,
         "CACHE_CONTENT": False,

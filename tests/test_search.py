@@ -30,6 +30,7 @@ def _build(output: Path, content: Path, registry: Path, **settings) -> Path:
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(Path(output).parent / (Path(output).name + "-cache")),
         "BELDE_REGISTRY_PATH": str(registry),
         "BELDE_TODAY": TODAY,
         "CACHE_CONTENT": False,

@@ -10,6 +10,19 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from . import staging
+from .press import state as press_state
+
+
+def summary_lines(pelican) -> list:
+    """The build's figures as plain lines, for people and for scripts (bench/run.py)."""
+    lines = [f"items: {pelican.belde_ledger.summary()}"]
+    writer = press_state.writer()
+    if writer is not None:
+        lines.append(f"pages: {writer.rendered} rendered, {writer.skipped} unchanged, {writer.removed} removed")
+    search = getattr(pelican, "belde_search", None)
+    if search:
+        lines.append(search["summary"])
+    return lines
 
 
 def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noqa: F821
@@ -23,6 +36,7 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
     if not settings.get("BELDE_ATOMIC", True):
         pelican = Pelican(settings)
         pelican.run()
+        pelican.belde_ledger.lines = summary_lines(pelican)
         return pelican.belde_ledger
     output = Path(settings["OUTPUT_PATH"])
     static = (settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", ()))
@@ -34,6 +48,7 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
         staging.discard(Path(settings["OUTPUT_PATH"]))
         raise
     staging.publish(Path(settings["OUTPUT_PATH"]), output)
+    pelican.belde_ledger.lines = summary_lines(pelican)
     return pelican.belde_ledger
 
 
@@ -50,6 +65,7 @@ def main(argv=None) -> int:
         return 2
     overrides = {"OUTPUT_PATH": args.output} if args.output else {}
     ledger = build(args.settings, overrides)
+    print("\n".join(ledger.lines))
     return 0 if ledger.ok else 1
 
 

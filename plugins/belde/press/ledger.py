@@ -32,6 +32,7 @@ class Ledger:
     drafts: int = 0
     refused: dict = field(default_factory=dict)  # path -> reason
     warnings: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # the build's closing figures, set by belde.build
 
     def refuse(self, path: str, reason: str) -> None:
         self.refused[path] = reason

@@ -178,7 +178,6 @@ class IncrementalWriter(Writer):
         manifest = {"code": self._code, "output": str(self.output_path), "indexed": self.indexed,
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
         write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
-        logger.info("pages: %d rendered, %d unchanged, %d removed", self.rendered, self.skipped, self.removed)
 
     def _remove(self, name: str) -> None:
         """Remove a page the site no longer has, and the folders it leaves empty."""

@@ -171,10 +171,11 @@ def build_index(pelican):
     (root / SHARDS_FILE).write_text(json.dumps({"shards": shards}), encoding="utf-8")
     figures["bytes"] = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     pelican.belde_search = figures
-    logger.info(
-        "search: %s pages indexed in %d of %d shards in %.2f s, %s bytes",
-        figures["pages"], figures["shards"], len(shards), figures["seconds"], figures["bytes"],
-    )  # fmt: skip
+    figures["summary"] = (
+        f"search: {figures['pages']} pages indexed in {figures['seconds']:.2f} s, {figures['bytes']} bytes "
+        f"({figures['shards']} of {len(shards)} shards)"
+    )
+    logger.info("%s", figures["summary"])
 
 
 def register():
