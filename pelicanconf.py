@@ -65,7 +65,7 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TAG_FEED_ATOM = None
-FEED_MAX_ITEMS = 50
+FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = True
 
 # Typography is applied once by the reader (belde.press.typeset), with Turkish acronyms;

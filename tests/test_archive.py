@@ -77,7 +77,7 @@ def test_item_page_links_previous_and_next_within_each_district(site):
 
 def test_related_items_prefer_shared_people_and_districts(site):
     page = site.page("2025/02/kagithane-ve-beykoz-ortak-proje/")
-    related = [_text(a) for a in page.select(".related .item-title a")]
+    related = [_text(a) for a in page.select(".related li a")]
     assert len(related) == 5
     assert related[:2] == ["Kağıthane’de başkanvekili seçildi", "Beykoz’da yeni dönem"]
 

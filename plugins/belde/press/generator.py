@@ -32,6 +32,9 @@ class ArchiveGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         today = settings.get("BELDE_TODAY") or dt.date.today()
+        for article in self.context.get("articles", []):
+            # Pelican formats ARTICLE_URL anew at every use of article.url; pages use it often.
+            article.override_url = article.url
         archive = Archive(self.context.get("articles", []), state.registry(settings), settings, today)
         for year in archive.years:
             year.url, year.save_as = _url(settings, "ARCHIVE_YEAR", date=dt.date(year.year, 1, 1))
@@ -105,10 +108,10 @@ class ArchiveGenerator(Generator):
         for view in archive.people:
             self._write_term(writer, view, "official", "official", "OFFICIAL_FEED_ATOM")
         for year in archive.years:
+            # A year lists its months; the items are listed once, on the month pages.
             writer.write_file(
                 year.save_as, self.get_template("period_archives"), self.context,
-                url=year.url, template_name="period_archives", period=year, articles=year.articles,
-                paginated={"articles": year.articles}, page_name=year.url.rstrip("/") or "arsiv",
+                url=year.url, template_name="period_archives", period=year, page_name=year.url.rstrip("/"),
             )  # fmt: skip
             for month in year.months:
                 writer.write_file(

@@ -19,7 +19,8 @@ DEFAULTS = {
     "BELDE_REGISTRY_PATH": "registry",
     "BELDE_TODAY": None,  # the day "current head" refers to; None = the build's day
     "BELDE_INCREMENTAL": True,  # render only pages whose inputs changed since the last build
-    "BELDE_WORKERS": None,  # processes that render pages; None = one per core
+    "BELDE_WORKERS": None,  # processes that read items and render pages; None = one per core
+    "BELDE_FEED_CONTENT": False,  # True: feeds carry whole items, not summaries
     "BELDE_MAX_ITEM_BYTES": 5 * 1024 * 1024,  # a larger item file is refused; 0 = no limit
     "BELDE_RAW_HTML": "sanitize",  # raw HTML in a body: "sanitize", "escape" or "allow" (sanitize.py)
     "DISTRICT_URL": "ilce/{slug}/",

@@ -116,6 +116,18 @@ def _without_meta(settings: dict) -> dict:
     return {**settings, "extensions": [e for e in extensions if not (isinstance(e, str) and e in ("meta", "markdown.extensions.meta"))]}
 
 
+_converters = {}
+
+
+def _converter(settings, policy: str) -> markdown.Markdown:
+    """One Markdown instance per process and configuration: building one costs more than a
+    short item's conversion, and reset() makes it as good as new."""
+    key = (id(settings["MARKDOWN"]), policy)
+    if key not in _converters:
+        _converters[key] = markdown.Markdown(**sanitize.markdown_settings(_without_meta(settings["MARKDOWN"]), policy))
+    return _converters[key]
+
+
 def parse_item(source_path: str, settings) -> tuple[dict, str, str | None]:
     """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML).
 
@@ -128,8 +140,8 @@ def parse_item(source_path: str, settings) -> tuple[dict, str, str | None]:
         text = decode(handle.read(), path)
     raw, body = split_front_matter(text, path)
     policy = sanitize.policy(settings)
-    converter = markdown.Markdown(**sanitize.markdown_settings(_without_meta(settings["MARKDOWN"]), policy))
-    content = typeset_html(sanitize.clean(converter.convert(body), policy))
+    converter = _converter(settings, policy)
+    content = typeset_html(sanitize.clean(converter.reset().convert(body), policy))
     summary = raw.get("summary") if isinstance(raw, dict) else None
     summary_html = schema.inline_html(summary.strip()) if isinstance(summary, str) and summary.strip() else None
     return raw, content, summary_html

@@ -12,6 +12,19 @@ class _TurkishTerm(URLWrapper):
         super().__init__(name, settings)
         self.slug = slug or tr_slugify(name)
 
+    # A term's address never changes once made; Pelican would format it anew at every use.
+    @property
+    def url(self):
+        if "_url" not in self.__dict__:
+            self._url = self._from_settings("URL")
+        return self._url
+
+    @property
+    def save_as(self):
+        if "_save_as" not in self.__dict__:
+            self._save_as = self._from_settings("SAVE_AS")
+        return self._save_as
+
     def __lt__(self, other):
         return tr_sort_key(self.name) < tr_sort_key(other.name)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.paginator import Paginator
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from feedgenerator import get_tag_uri
+from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_date_tzinfo
 from pelican.writers import Writer
 
 from . import fingerprint, state
@@ -54,6 +55,21 @@ class IncrementalWriter(Writer):
         self.indexed: dict = {}  # item page name -> digest of what the search index takes from it
         self.reindex: set = set()  # item pages whose indexed part is new, changed or gone
         state.use_writer(self)
+
+    def _add_item_to_the_feed(self, feed, item):
+        """Feeds carry summaries, not whole items (BELDE_FEED_CONTENT = False): a feed reader
+        follows the link, and a site with many terms would otherwise copy every item dozens of times."""
+        if self.settings.get("BELDE_FEED_CONTENT", False):
+            return super()._add_item_to_the_feed(feed, item)
+        link = self.urljoiner(self.site_url, item.url)
+        feed.add_item(
+            title=str(item.title),  # plain text already; Pelican's striptags would eat words in <…>
+            link=link,
+            unique_id=get_tag_uri(link, item.date),
+            description=item.summary,
+            categories=[tag.name for tag in getattr(item, "tags", [])] or None,
+            pubdate=set_date_tzinfo(item.date, self.settings.get("TIMEZONE", None)),
+        )
 
     def _open_w(self, filename, encoding, override=False):
         """Feeds: replace the file rather than truncate it (an old output may share it)."""

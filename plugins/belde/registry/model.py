@@ -7,6 +7,7 @@ day one term ends and the next starts, the newcomer holds the office.
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..period import Period
 from ..turkish import tr_casefold, tr_slugify, tr_sort_key
@@ -27,6 +28,7 @@ OFFICE_TITLES = {
 NAME_PREFIXES = ("prof. dr.", "doç. dr.", "dr.", "av.", "op. dr.", "mimar", "müh.", "prof.", "doç.")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str, ascii_fold: bool = False) -> str:
     """How names are compared: Turkish case folding, no circumflex, no honorific.
 

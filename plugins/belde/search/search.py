@@ -36,13 +36,12 @@ DEFAULTS = {
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
 # after a proper noun is dropped, as a reader would search for the name).
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORD = re.compile(r"([^\W_]+)(?:['’][^\W_]+)?")
 _TAG = re.compile(r"<[^>]+>")
 
 
 def _words(text: str):
-    for match in _WORD.finditer(text):
-        yield re.split(r"['’]", match.group(0))[0]
+    return _WORD.findall(text)
 
 
 def _strip_marks(text: str) -> str:

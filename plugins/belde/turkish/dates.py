@@ -1,12 +1,14 @@
 """Dates in Turkish words, through Babel's CLDR data rather than an OS locale."""
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
 LOCALE = "tr_TR"
 
 
+@lru_cache(maxsize=65536)
 def format_day(day: dt.date, weekday: bool = True) -> str:
     """22 Nisan 2024 Pazartesi (or 22 Nisan 2024 without the weekday)."""
     return format_date(day, "d MMMM y EEEE" if weekday else "d MMMM y", locale=LOCALE)
@@ -17,6 +19,7 @@ def format_month(day: dt.date, year: bool = True) -> str:
     return format_date(day, "LLLL y" if year else "LLLL", locale=LOCALE)
 
 
+@lru_cache(maxsize=65536)  # an archive has few distinct dates, each worded many times
 def format_period(start: dt.date, end: dt.date, precision: str, weekday: bool = True) -> str:
     """Word a date as precisely as the source allows.
 
