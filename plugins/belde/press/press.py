@@ -56,6 +56,12 @@ def set_defaults(pelican):
     logging.getLogger("pelican.generators").addFilter(_refusal_filter)
 
 
+def json_policy(generator):
+    """generator_init: |tojson writes Turkish letters as they are (still escaping <, > and &),
+    not as escapes that double the size of structured data."""
+    generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+
+
 def add_reader(readers):
     """readers_init: press items replace Pelican's Markdown reader for .md files."""
     for extension in PressItemReader.file_extensions:
@@ -146,6 +152,7 @@ def report(pelican):
 def register():
     signals.initialized.connect(set_defaults)
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(json_policy)
     signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_finalized.connect(count_items)
