@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: html test serve clean import import-eval bench publish github rsync_upload java-runtime browsers
+.PHONY: html test serve devserver clean import import-eval bench publish github rsync_upload java-runtime browsers
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -66,6 +66,10 @@ rsync_upload: publish
 
 serve: $(STAMP)
 	$(BIN)/python -m http.server 8000 --directory output
+
+# Serve output/ on http://127.0.0.1:8000/ and rebuild it, incrementally, whenever a file changes.
+devserver: $(STAMP)
+	BELDE_INDEX_LINKS=1 $(BIN)/python -m belde serve
 
 clean:
 	rm -rf output cache

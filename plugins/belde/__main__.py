@@ -2,6 +2,7 @@
 
   import FILE...   press releases to items (belde.importer.cli)
   build            the site (belde.build)
+  serve            serve output/ and rebuild it on every change (belde.devserver)
 """
 
 import argparse
@@ -52,6 +53,8 @@ def main(argv=None) -> int:
     if argv[:1] == ["build"]:
         # build's own options (-s, -o) are parsed by belde.build, not here.
         return importlib.import_module("belde.build").main(argv[1:])
+    if argv[:1] == ["serve"]:
+        return importlib.import_module("belde.devserver").main(argv[1:])
     args = parser.parse_args(argv)
     return args.handler(args) or 0
 

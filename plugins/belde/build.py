@@ -39,6 +39,7 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
         pelican.belde_ledger.lines = summary_lines(pelican)
         return pelican.belde_ledger
     output = Path(settings["OUTPUT_PATH"])
+    settings["BELDE_FINAL_OUTPUT"] = str(output)  # the writer keys its records by the final folder
     static = (settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", ()))
     settings["OUTPUT_PATH"] = str(staging.prepare(output, copied=static))
     try:

@@ -164,8 +164,14 @@ def code_digest(settings) -> str:
             if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".xml", ".txt"}:
                 hasher.update(str(path.relative_to(root)).encode())
                 hasher.update(path.read_bytes())
-    hasher.update(json.dumps(stable(dict(settings)), sort_keys=True).encode())
+    shown = {k: v for k, v in settings.items() if k not in NOT_SHOWN_SETTINGS}
+    hasher.update(json.dumps(stable(shown), sort_keys=True).encode())
     return hasher.hexdigest()
+
+
+# Settings that decide where and how a build runs, never what a page says.
+NOT_SHOWN_SETTINGS = {"OUTPUT_PATH", "BELDE_FINAL_OUTPUT", "BELDE_ATOMIC", "BELDE_WORKERS", "CACHE_PATH",
+                      "BELDE_INCREMENTAL", "CACHE_CONTENT", "LOAD_CONTENT_CACHE"}  # fmt: skip
 
 
 def stable(value):

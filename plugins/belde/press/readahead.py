@@ -23,6 +23,7 @@ from .ledger import ItemRefused
 logger = logging.getLogger(__name__)
 CACHE_FILE = "belde-items-{}.pickle"  # one per content folder
 _settings_for_workers = {}
+_in_memory = {}  # the last build's items, for a process that builds again (belde serve)
 
 
 def _code_key(settings) -> str:
@@ -63,6 +64,8 @@ def _cache_path(settings) -> Path:
 def _load(settings, code: str) -> dict:
     if not settings.get("BELDE_INCREMENTAL", True):
         return {}
+    if _in_memory.get("key") == (code, str(_cache_path(settings))):
+        return _in_memory["items"]
     try:
         with _cache_path(settings).open("rb") as handle:
             data = pickle.load(handle)  # noqa: S301 - Belde's own cache file, written below
@@ -107,6 +110,7 @@ def readahead(generator) -> None:
     state.use_parsed({path: entry[1] for path, entry in items.items()})
     if stale or len(items) != len(cached):
         _save(settings, code, items)
+    _in_memory.update(key=(code, str(_cache_path(settings))), items=items)
     logger.info("items: %d parsed, %d unchanged since the last build", len(stale), len(items) - len(stale))
 
 

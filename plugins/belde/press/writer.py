@@ -135,7 +135,7 @@ class IncrementalWriter(Writer):
     # -- the manifest of the previous build ---------------------------------------------
     @property
     def _manifest_path(self) -> Path:
-        key = fingerprint.digest(os.path.abspath(self.output_path))[:12]
+        key = fingerprint.digest(self._final_output)[:12]
         return Path(self.settings["CACHE_PATH"]) / MANIFEST.format(key)
 
     @property
@@ -153,11 +153,16 @@ class IncrementalWriter(Writer):
             if self.settings.get("BELDE_INCREMENTAL", True):
                 try:
                     data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
-                    if data.get("code") == self._code and data.get("output") == str(self.output_path):
+                    if data.get("code") == self._code and data.get("output") == self._final_output:
                         self._manifest = data
                 except (OSError, ValueError):
                     pass
         return self._manifest
+
+    @property
+    def _final_output(self) -> str:
+        """The output folder the site ends up in (a build may write into a staging copy)."""
+        return os.path.abspath(self.settings.get("BELDE_FINAL_OUTPUT") or self.output_path)
 
     @property
     def _code(self) -> str:
@@ -191,7 +196,7 @@ class IncrementalWriter(Writer):
             if name not in current:
                 self._remove(name)
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
-        manifest = {"code": self._code, "output": str(self.output_path), "indexed": self.indexed,
+        manifest = {"code": self._code, "output": self._final_output, "indexed": self.indexed,
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
         write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
 

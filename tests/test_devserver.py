@@ -1,0 +1,67 @@
+"""`belde serve`: the preview server rebuilds on save and serves the new page."""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import DATA, ROOT, TEST_REGISTRY
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if page is not None and text in page:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_an_edited_item_is_served_after_saving(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"from pelicanconf import *\nPATH = {str(content)!r}\nOUTPUT_PATH = {str(tmp_path / 'output')!r}\n"
+        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\nBELDE_REGISTRY_PATH = {str(TEST_REGISTRY)!r}\nBELDE_SEARCH = False\n",
+        encoding="utf-8",
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/2024/10/beykoz-da-sahil-duzenlemesi/"
+        assert _wait_for(url, "Beykoz’da sahil düzenlemesi"), "the first build was not served"
+        item = content / "2024" / "beykoz-orhan.md"
+        item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde düzenleme başladı.", "Sahilde yeni iskele yapılıyor."), encoding="utf-8")
+        assert _wait_for(url, "Sahilde yeni iskele yapılıyor."), "the edit was not served"
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=10)
+    builds = [line for line in output.splitlines() if line.startswith("items:")]
+    assert len(builds) >= 2, output
+    first, last = (re.search(r"pages: (\d+) rendered, (\d+) unchanged", line).groups() for line in (builds[0], builds[-1]))
+    assert int(first[1]) == 0, "the first build renders every page"
+    assert 0 < int(last[0]) < 10 < int(last[1]), "the rebuild renders only the pages the edit touches"
