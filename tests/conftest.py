@@ -36,6 +36,23 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
+def snapshot(folder: Path, skip: str | None = None) -> dict:
+    """Every file's bytes under folder, by relative path; a top-level folder `skip` left out."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and (skip is None or p.relative_to(folder).parts[0] != skip)
+    }
+
+
+def settings_file(folder: Path, **settings) -> Path:
+    """A settings file on top of pelicanconf.py, for builds run as a command."""
+    path = folder / "settings.py"
+    lines = ["from pelicanconf import *"] + [f"{key} = {value!r}" for key, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def make_site(content, output: Path, registry=TEST_REGISTRY, **settings) -> Site:
     """Build a content folder (a name under tests/data/, or a path) into output."""
     content = Path(content) if Path(content).is_absolute() else DATA / content

@@ -8,22 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import DATA, ROOT, TEST_REGISTRY, make_site
-
-
-def _snapshot(folder: Path) -> dict:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
 
 def _settings(tmp_path: Path, content: Path, output: Path) -> Path:
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        f"from pelicanconf import *\nPATH = {str(content)!r}\nOUTPUT_PATH = {str(output)!r}\n"
-        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\nBELDE_REGISTRY_PATH = {str(TEST_REGISTRY)!r}\n"
-        "BELDE_SEARCH = False\nBELDE_WORKERS = 1\n",
-        encoding="utf-8",
-    )
-    return settings
+    return settings_file(
+        tmp_path, PATH=str(content), OUTPUT_PATH=str(output), CACHE_PATH=str(tmp_path / "cache"),
+        BELDE_REGISTRY_PATH=str(TEST_REGISTRY), BELDE_SEARCH=False, BELDE_WORKERS=1,
+    )  # fmt: skip
 
 
 def test_a_build_killed_halfway_leaves_the_previous_output_intact(tmp_path):
@@ -35,7 +27,7 @@ def test_a_build_killed_halfway_leaves_the_previous_output_intact(tmp_path):
     first = subprocess.run([sys.executable, "-m", "belde", "build", "-s", str(settings)], cwd=ROOT, env=env,
                            capture_output=True, check=False)  # fmt: skip
     assert first.returncode == 0, first.stderr
-    before = _snapshot(output)
+    before = snapshot(output)
 
     # Enough new items that the next build takes a while; kill it once it is writing pages.
     item = (content / "2024" / "beykoz-orhan.md").read_text(encoding="utf-8")
@@ -55,7 +47,7 @@ def test_a_build_killed_halfway_leaves_the_previous_output_intact(tmp_path):
     build.send_signal(signal.SIGKILL)
     build.wait()
 
-    assert _snapshot(output) == before
+    assert snapshot(output) == before
     assert not list(output.glob("2024/*/beykoz-ek-haber-*"))
 
     # The next build starts over from the intact output and publishes everything.
@@ -69,7 +61,7 @@ def test_a_build_that_fails_leaves_the_previous_output_intact(tmp_path):
     shutil.copytree(DATA / "archive", content)
     output = tmp_path / "output"
     make_site(content, output)
-    before = _snapshot(output)
+    before = snapshot(output)
     broken_theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", broken_theme)
     (broken_theme / "templates" / "district.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1 / 0 }}{% endblock %}")
@@ -79,5 +71,5 @@ def test_a_build_that_fails_leaves_the_previous_output_intact(tmp_path):
         pass
     else:
         raise AssertionError("the broken template should have failed the build")
-    assert _snapshot(output) == before
+    assert snapshot(output) == before
     assert not (tmp_path / "output.next").exists()

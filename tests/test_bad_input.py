@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import settings_file
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,12 +58,10 @@ def test_html_in_a_title_is_escaped_everywhere_on_the_page(build_site, content_d
 def test_build_command_exits_non_zero_and_lists_the_refusal(tmp_path, content_dir):
     content_dir("2024/05/good.md", source=BAD / "good.md")
     content_dir("2024/05/ascii-district.md", source=BAD / "ascii-district.md")
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        f"from pelicanconf import *\nPATH = {str(content_dir.folder)!r}\nOUTPUT_PATH = {str(tmp_path / 'out')!r}\n"
-        f"BELDE_REGISTRY_PATH = {str(BAD.parent / 'registry')!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n",
-        encoding="utf-8",
-    )
+    settings = settings_file(
+        tmp_path, PATH=str(content_dir.folder), OUTPUT_PATH=str(tmp_path / "out"),
+        BELDE_REGISTRY_PATH=str(BAD.parent / "registry"), CACHE_PATH=str(tmp_path / "cache"),
+    )  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-m", "belde", "build", "-s", str(settings)],
         cwd=ROOT, capture_output=True, encoding="utf-8",

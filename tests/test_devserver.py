@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import DATA, ROOT, TEST_REGISTRY
+from conftest import DATA, ROOT, TEST_REGISTRY, settings_file
 
 
 def _free_port() -> int:
@@ -40,16 +40,14 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
 def test_an_edited_item_is_served_after_saving(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "archive", content)
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        f"from pelicanconf import *\nPATH = {str(content)!r}\nOUTPUT_PATH = {str(tmp_path / 'output')!r}\n"
-        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\nBELDE_REGISTRY_PATH = {str(TEST_REGISTRY)!r}\nBELDE_SEARCH = False\n",
-        encoding="utf-8",
-    )
+    settings = settings_file(
+        tmp_path, PATH=str(content), OUTPUT_PATH=str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"),
+        BELDE_REGISTRY_PATH=str(TEST_REGISTRY), BELDE_SEARCH=False,
+    )  # fmt: skip
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
     )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}/2024/10/beykoz-da-sahil-duzenlemesi/"

@@ -5,18 +5,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, TEST_REGISTRY, make_site
+from conftest import DATA, TEST_REGISTRY, make_site, snapshot
 
 from belde.press import state
 
 
 def _snapshot(folder: Path) -> dict:
     """Every output file's bytes; the search bundle is compared by what it indexes (see below)."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "pagefind" not in p.relative_to(folder).parts
-    }
+    return snapshot(folder, skip="pagefind")
 
 
 def _indexed(folder: Path) -> dict:

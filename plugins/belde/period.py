@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .turkish import format_period
 
@@ -37,8 +38,15 @@ class Period:
         """'22 Nisan 2024 Pazartesi', 'Nisan–Haziran 2024', '2024'."""
         return format_period(self.start, self.end, self.precision, weekday=weekday)
 
+    @cached_property
+    def _iso(self) -> str:
+        return self._iso_text()
+
     def iso(self) -> str:
         """The form an editor writes, for machine-readable attributes."""
+        return self._iso
+
+    def _iso_text(self) -> str:
         def one(day):
             if self.precision == "year":
                 return f"{day.year:04d}"

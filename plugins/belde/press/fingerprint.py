@@ -31,13 +31,13 @@ def _plain(value):
     if isinstance(value, URLWrapper):
         return [type(value).__name__, value.name, value.slug, value.url]
     if isinstance(value, HeadLine):
-        return headline(value)
+        return _memo(value, headline)
     if isinstance(value, DistrictView):
-        return district_view(value)
+        return _memo(value, district_view)
     if isinstance(value, PersonView):
-        return person_view(value)
+        return _memo(value, person_view)
     if isinstance(value, (YearView, MonthView)):
-        return period_view(value)
+        return _memo(value, period_view)
     if hasattr(value, "object_list") and hasattr(value, "number"):  # a Pelican pagination Page
         return ["page", value.number, value.paginator.num_pages, value.url, value.object_list]
     if hasattr(value, "isoformat"):
@@ -45,6 +45,14 @@ def _plain(value):
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     raise TypeError(f"no fingerprint rule for {type(value).__name__}")
+
+
+def _memo(obj, rule) -> list:
+    """A view's digest, computed once: many pages show the same view (a district's 50 pages)."""
+    cached = obj.__dict__.get("_digest")
+    if cached is None:
+        cached = obj._digest = digest(rule(obj))
+    return [type(obj).__name__, cached]
 
 
 def listing(article) -> list:

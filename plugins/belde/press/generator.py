@@ -35,6 +35,7 @@ class ArchiveGenerator(Generator):
         for article in self.context.get("articles", []):
             # Pelican formats ARTICLE_URL anew at every use of article.url; pages use it often.
             article.override_url = article.url
+            article.override_save_as = article.save_as
         archive = Archive(self.context.get("articles", []), state.registry(settings), settings, today)
         for year in archive.years:
             year.url, year.save_as = _url(settings, "ARCHIVE_YEAR", date=dt.date(year.year, 1, 1))
@@ -107,6 +108,11 @@ class ArchiveGenerator(Generator):
         )  # fmt: skip
         for view in archive.people:
             self._write_term(writer, view, "official", "official", "OFFICIAL_FEED_ATOM")
+        for tag, items in archive.topics():
+            writer.write_file(
+                tag.save_as, self.get_template("tag"), self.context, url=tag.url, template_name="tag",
+                tag=tag, articles=items, paginated={"articles": items}, page_name=tag.page_name,
+            )  # fmt: skip
         for year in archive.years:
             # A year lists its months; the items are listed once, on the month pages.
             writer.write_file(

@@ -105,6 +105,13 @@ def refuse_duplicates(generator):
             article.translations = [t for t in article.translations if t not in refused]
 
 
+def take_over_topics(generator):
+    """article_generator_finalized: the archive writes topic pages (generator.py). Pelican's own
+    loop tests every dated item against every tag's list, a cost that grows with the square of
+    the archive; with its tags emptied it writes none."""
+    generator.tags = {}
+
+
 def count_items(generator):
     """article_generator_finalized: every file read is published, a draft, or refused."""
     ledger = state.ledger()
@@ -156,6 +163,7 @@ def register():
     signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_finalized.connect(count_items)
+    signals.article_generator_finalized.connect(take_over_topics)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(add_writer)
     signals.finalized.connect(flush_pages)
