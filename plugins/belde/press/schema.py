@@ -56,33 +56,37 @@ def _did_you_mean(word: str, choices) -> str:
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
-def _districts(raw: dict, path: str, registry, settings, field: str = "district") -> list:
-    names = _as_list(raw.get(field), field, path)
+def _terms(raw: dict, field: str, path: str, kind: str, find, suggest, make, fallback: str) -> list:
+    """The registry entities a field names, as terms, once each; an unknown name is refused."""
     terms = []
-    for name in names:
-        body = registry.find_body(name)
-        if body is None or body.kind == "other":
-            hint = registry.suggest_body(name)
-            fix = f"did you mean '{hint}'?" if hint else "use one of the 39 districts or İstanbul"
-            raise ItemRefused(path, f"unknown district '{name}' in field '{field}'; {fix}")
-        term = District(body.name, settings, slug=body.id)
+    for name in _as_list(raw.get(field), field, path):
+        entity = find(name)
+        if entity is None:
+            hint = suggest(name)
+            fix = f"did you mean '{hint}'?" if hint else fallback
+            raise ItemRefused(path, f"unknown {kind} '{name}' in field '{field}'; {fix}")
+        term = make(entity)
         if term not in terms:
             terms.append(term)
     return terms
+
+
+def _districts(raw: dict, path: str, registry, settings, field: str = "district") -> list:
+    def find(name):
+        body = registry.find_body(name)
+        return body if body is not None and body.kind != "other" else None
+
+    return _terms(
+        raw, field, path, "district", find, registry.suggest_body,
+        lambda body: District(body.name, settings, slug=body.id), "use one of the 39 districts or İstanbul",
+    )  # fmt: skip
 
 
 def _people(raw: dict, field: str, path: str, registry, settings) -> list:
-    terms = []
-    for name in _as_list(raw.get(field), field, path):
-        person = registry.find_person(name)
-        if person is None:
-            hint = registry.suggest_person(name)
-            fix = f"did you mean '{hint}'?" if hint else "add the person to content/registry/people.yaml"
-            raise ItemRefused(path, f"unknown person '{name}' in field '{field}'; {fix}")
-        term = Official(person.name, settings, slug=person.slug)
-        if term not in terms:
-            terms.append(term)
-    return terms
+    return _terms(
+        raw, field, path, "person", registry.find_person, registry.suggest_person,
+        lambda person: Official(person.name, settings, slug=person.slug), "add the person to content/registry/people.yaml",
+    )  # fmt: skip
 
 
 def _source(raw: dict, path: str, registry) -> str:
