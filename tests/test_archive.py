@@ -7,6 +7,8 @@ import feedparser
 import pytest
 from conftest import make_site
 
+from belde.turkish import tr_sort_key
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -174,7 +176,7 @@ def test_date_archives_in_turkish(site):
 
 def test_topic_pages_and_index(site):
     topics = [_text(li.a) for li in site.page("konu/").select("ul.topics li")]
-    assert topics == sorted(topics, key=__import__("belde.turkish", fromlist=["tr_sort_key"]).tr_sort_key)
+    assert topics == sorted(topics, key=tr_sort_key)
     assert "İSKİ" in topics
     park = site.page("konu/park/")
     assert [_text(a) for a in park.select(".items .item-title a")] == ["Kağıthane ve Beykoz ortak proje", "Kağıthane’de bahar çalışmaları"]

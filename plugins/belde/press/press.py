@@ -100,9 +100,10 @@ def refuse_duplicates(generator):
         state.ledger().refuse(path, reason)
         state.log_refusal(path, reason)
     if refused:
-        generator.articles[:] = [a for a in generator.articles if a not in refused]
+        gone = {id(a) for a in refused}  # by identity: Article equality compares whole items
+        generator.articles[:] = [a for a in generator.articles if id(a) not in gone]
         for article in generator.articles:
-            article.translations = [t for t in article.translations if t not in refused]
+            article.translations = [t for t in article.translations if id(t) not in gone]
 
 
 def take_over_topics(generator):

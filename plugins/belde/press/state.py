@@ -14,13 +14,14 @@ from .ledger import ItemRefused, Ledger, logger
 
 DEFAULT_REGISTRY_PATH = "registry"  # relative to PATH (the content folder)
 
-_current = {"ledger": None, "writer": None, "parsed": {}}
+_current = {"ledger": None, "writer": None, "parsed": {}, "registry": None}
 
 
 def start_build(ledger) -> None:
     _current["ledger"] = ledger
     _current["writer"] = None
     _current["parsed"] = {}
+    _current["registry"] = None  # looked at again once per build, so that edits apply
 
 
 def use_parsed(items: dict) -> None:
@@ -71,8 +72,13 @@ def _load(folder: str, stamp: tuple):
 
 
 def registry(settings):
-    folder = registry_folder(settings)
-    return _load(str(folder), _stamp(folder) if folder.is_dir() else ())
+    """The registry for this build: its files are checked once per build, not once per item."""
+    folder = str(registry_folder(settings))
+    current = _current["registry"]
+    if current is None or current[0] != folder:
+        stamp = _stamp(Path(folder)) if Path(folder).is_dir() else ()
+        current = _current["registry"] = (folder, _load(folder, stamp))
+    return current[1]
 
 
 def display_path(source_path, settings) -> str:
