@@ -14,6 +14,9 @@ OUTPUT_PATH = str(HERE / "output")
 THEME = str(HERE / "theme")
 TIMEZONE = "Europe/Istanbul"
 DEFAULT_LANG = "tr"
+# One language: no translations to pair up (Pelican's pairing compares every item with every other).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 LOCALE = ("C",)  # dates are worded by Babel (belde.turkish.dates), never by the OS locale
 
 PLUGIN_PATHS = [str(HERE / "plugins")]

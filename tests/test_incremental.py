@@ -1,11 +1,14 @@
 """Rebuilds are exact: after any change, an incremental rebuild writes the same bytes as a cold build."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, TEST_REGISTRY, make_site, snapshot
+from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
 from belde.press import state
 
@@ -100,3 +103,30 @@ def test_rebuild_with_search_reindexes_one_year_and_matches_a_cold_build(tmp_pat
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2024": 7, "2025": 3}
     assert (incremental / "pagefind" / "2024" / "pagefind-entry.json").stat().st_mtime_ns == untouched
+
+
+def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):
+    """Pelican reads files in the order of a set of names, which changes with each process's hash
+    seed; builds in fresh processes must still agree byte for byte, or every rebuild re-renders lists."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    for number in range(12):
+        (content / "2025" / f"ayni-gun-{number}.md").write_text(
+            f"---\ntitle: Aynı gün haberi {number}\ndate: 2025-03-05\ndistrict: Beykoz\n---\nMetin {number}.\n",
+            encoding="utf-8",
+        )
+    outputs = []
+    for seed in ("1", "2"):
+        output = tmp_path / f"output-{seed}"
+        settings = settings_file(
+            tmp_path, PATH=str(content), OUTPUT_PATH=str(output), CACHE_PATH=str(tmp_path / f"cache-{seed}"),
+            BELDE_REGISTRY_PATH=str(TEST_REGISTRY), BELDE_SEARCH=False, BELDE_WORKERS=1, DEFAULT_PAGINATION=5,
+        )  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "belde", "build", "-s", str(settings)], cwd=ROOT, env=env,
+                                capture_output=True, encoding="utf-8", errors="replace", check=False)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs.append(_snapshot(output))
+    assert outputs[0] == outputs[1]
+    home = outputs[0]["index.html"].decode()
+    assert home.index("Aynı gün haberi 9") < home.index("Aynı gün haberi 8"), "same day: by slug, as the archive lists"

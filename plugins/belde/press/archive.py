@@ -4,7 +4,8 @@ Templates receive these objects and only loop and print. Nothing here writes fil
 """
 
 import datetime as dt
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..turkish import format_month, tr_sort_key
@@ -121,6 +122,7 @@ class Archive:
         self.registry = registry
         self.settings = settings
         self.today = today
+        self._headlines = {}
         self.articles = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
         self._people_terms = {p.name: Official(p.name, settings, slug=p.slug) for p in registry.people}
         self.districts = self._districts()
@@ -137,6 +139,11 @@ class Archive:
                 self._tag_index[tag.slug].append(article)
                 self._tag_terms.setdefault(tag.slug, tag)
         self._by_id = {id(a): a for a in self.articles}
+        # Wall-clock seconds: differences of dates that share a time zone, as datetime subtracts them.
+        self._seconds = {
+            id(a): a.date.toordinal() * 86400 + a.date.hour * 3600 + a.date.minute * 60 + a.date.second
+            for a in self.articles
+        }  # fmt: skip
         self._positions = {
             id(items): {id(a): i for i, a in enumerate(items)}
             for items in [v.articles for v in self.districts.values()] + [v.articles for v in self.people]
@@ -148,7 +155,11 @@ class Archive:
         return self._people_terms[person.name]
 
     def _headline(self, role) -> HeadLine:
-        return HeadLine(role=role, person=self.person_term(role.person))
+        """One HeadLine per role, shared by every page that shows it (its digest is computed once)."""
+        line = self._headlines.get(id(role))
+        if line is None:
+            line = self._headlines[id(role)] = HeadLine(role=role, person=self.person_term(role.person))
+        return line
 
     def _districts(self) -> dict:
         by_slug = defaultdict(list)
@@ -241,20 +252,26 @@ class Archive:
         each of its lists (lists are in date order), so that the cost per item stays flat
         however large the archive grows; "close in time" is part of relatedness anyway.
         """
-        scores = Counter()
+        scores = {}
         lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
         lists += [(2, self.districts[t.slug].articles) for t in article.districts]
         lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
+        me = id(article)
         for weight, items in lists:
-            index = self._positions[id(items)][id(article)]
+            index = self._positions[id(items)][me]
             for other in items[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]:
-                scores[id(other)] += weight
-        scores.pop(id(article), None)
-        ranked = sorted(
-            scores,
-            key=lambda key: (-scores[key], abs((self._by_id[key].date - article.date).days), self._by_id[key].slug),
-        )
-        return [self._by_id[key] for key in ranked[:RELATED_MAX]]
+                key = id(other)
+                scores[key] = scores.get(key, 0) + weight
+        scores.pop(me, None)
+        when = self._seconds[me]
+        # Only candidates scoring at least the fifth best can be among the five.
+        floor = min(heapq.nlargest(RELATED_MAX, scores.values()), default=0)
+        # (score, whole days apart, slug), then first seen: the order a stable sort would give
+        ranked = heapq.nsmallest(RELATED_MAX, (
+            (-score, abs((self._seconds[key] - when) // 86400), self._by_id[key].slug, order, key)
+            for order, (key, score) in enumerate(scores.items()) if score >= floor
+        ))  # fmt: skip
+        return [self._by_id[entry[-1]] for entry in ranked]
 
     def topics(self) -> list:
         """(tag, items), in Turkish alphabetical order."""

@@ -97,13 +97,22 @@ def period_view(view) -> list:
             [(m.month, m.url, len(m.articles)) for m in months], getattr(view, "year_url", "")]  # fmt: skip
 
 
+def body(article) -> str:
+    """An item's body, hashed once as bytes: page and search digests both cover it, and
+    a JSON round of every body would cost more than the rest of the digests together."""
+    cached = getattr(article, "_body_digest", None)
+    if cached is None:
+        cached = article._body_digest = hashlib.blake2b(article.content.encode(), digest_size=16).hexdigest()
+    return cached
+
+
 def article_page(article) -> str:
     """Everything an item page prints: the item, and its notes as of its date."""
     cached = getattr(article, "_page_digest", None)
     if cached is None:
         notes = article.notes
         cached = digest(
-            listing(article), article.content, article.source, article.dateline, article.image,
+            listing(article), body(article), article.source, article.dateline, article.image,
             article.caption, [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
             notes.heads, notes.roles,
             [(term, older, newer) for term, older, newer in notes.neighbours], notes.related,
@@ -116,7 +125,7 @@ def indexed(article) -> str:
     """What the search index takes from an item page: its text, filters and meta, without the
     lists around it (neighbours, related items, heads on the date), which carry data-pagefind-ignore."""
     return digest(
-        listing(article), article.content, article.source, article.dateline, article.image, article.caption,
+        listing(article), body(article), article.source, article.dateline, article.image, article.caption,
         [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
     )  # fmt: skip
 

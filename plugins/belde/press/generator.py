@@ -32,10 +32,6 @@ class ArchiveGenerator(Generator):
     def generate_context(self):
         settings = self.settings
         today = settings.get("BELDE_TODAY") or dt.date.today()
-        for article in self.context.get("articles", []):
-            # Pelican formats ARTICLE_URL anew at every use of article.url; pages use it often.
-            article.override_url = article.url
-            article.override_save_as = article.save_as
         archive = Archive(self.context.get("articles", []), state.registry(settings), settings, today)
         for year in archive.years:
             year.url, year.save_as = _url(settings, "ARCHIVE_YEAR", date=dt.date(year.year, 1, 1))

@@ -1,9 +1,11 @@
 """Wiring: the reader, the archive generator and the ledger, connected to Pelican's signals."""
 
+import datetime as dt
 import logging
 import os
 
 from pelican import signals
+from pelican.contents import Article
 
 from ..turkish import tr_casefold
 from . import state
@@ -68,6 +70,24 @@ def add_reader(readers):
         readers.reader_classes[extension] = PressItemReader
 
 
+def pin_addresses(content):
+    """content_object_init: an item's address, formatted once. Pelican formats ARTICLE_URL anew
+    at every use of .url and .save_as, and a build asks for them a dozen times per item.
+
+    Pelican turns an item dated in the future into a draft after this signal, so only an
+    item that stays published is pinned; a draft keeps DRAFT_URL's empty address."""
+    if not isinstance(content, Article) or content.status != "published":
+        return
+    if not content.settings["WITH_FUTURE_DATES"] and hasattr(content, "date"):
+        now = dt.datetime.now(dt.timezone.utc) if content.date.tzinfo else dt.datetime.now()
+        if content.date > now:
+            return
+    fields = content.url_format  # the slow part of Pelican's formatting: once for both
+    prefix = "ARTICLE_" if content.in_default_lang else "ARTICLE_LANG_"
+    content.override_url = str(content.settings[prefix + "URL"]).format(**fields)
+    content.override_save_as = str(content.settings[prefix + "SAVE_AS"]).format(**fields)
+
+
 def refuse_duplicates(generator):
     """article_generator_pretaxonomy: two published items never share a URL or a (title, date).
 
@@ -106,11 +126,21 @@ def refuse_duplicates(generator):
             article.translations = [t for t in article.translations if id(t) not in gone]
 
 
+def settle_order(generator):
+    """article_generator_pretaxonomy: newest first, and items of the same moment by slug, as the
+    archive lists them. Pelican reads files in the order of a set, which differs from run to
+    run, so ties would otherwise move between builds (and between pages of the home listing)."""
+    generator.articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
+
+
 def take_over_topics(generator):
     """article_generator_finalized: the archive writes topic pages (generator.py). Pelican's own
-    loop tests every dated item against every tag's list, a cost that grows with the square of
-    the archive; with its tags emptied it writes none."""
+    loops test every dated item against every tag's (and category's, author's) list, a cost
+    that grows with the square of the archive; emptied, they write nothing. Belde has no
+    category or author pages (districts and people replace them)."""
     generator.tags = {}
+    generator.categories = []
+    generator.authors = []
 
 
 def count_items(generator):
@@ -161,8 +191,10 @@ def register():
     signals.initialized.connect(set_defaults)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(json_policy)
+    signals.content_object_init.connect(pin_addresses)
     signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
+    signals.article_generator_pretaxonomy.connect(settle_order)
     signals.article_generator_finalized.connect(count_items)
     signals.article_generator_finalized.connect(take_over_topics)
     signals.get_generators.connect(add_generator)

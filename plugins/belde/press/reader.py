@@ -128,8 +128,9 @@ def _converter(settings, policy: str) -> markdown.Markdown:
     return _converters[key]
 
 
-def parse_item(source_path: str, settings) -> tuple[dict, str, str | None]:
-    """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML).
+def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str | None]:
+    """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML,
+    typeset title), with typography done here because it is the slow part of reading.
 
     Depends only on the file and the settings, so its result can be cached between builds
     and computed in worker processes (readahead.py). Raises ItemRefused.
@@ -144,7 +145,12 @@ def parse_item(source_path: str, settings) -> tuple[dict, str, str | None]:
     content = typeset_html(sanitize.clean(converter.reset().convert(body), policy))
     summary = raw.get("summary") if isinstance(raw, dict) else None
     summary_html = schema.inline_html(summary.strip()) if isinstance(summary, str) and summary.strip() else None
-    return raw, content, summary_html
+    try:
+        fields = {str(key).strip().lower(): value for key, value in raw.items()}
+        title = typeset_plain(schema.text_field(fields, "title", path)) or None
+    except ItemRefused:
+        title = None  # normalise() refuses it with the same words
+    return raw, content, summary_html, title
 
 
 class PressItemReader(BaseReader):
@@ -154,7 +160,7 @@ class PressItemReader(BaseReader):
     def read(self, source_path):
         path = state.display_path(source_path, self.settings)
         try:
-            raw, content, summary_html = state.parsed_item(source_path, self.settings) or parse_item(source_path, self.settings)
+            raw, content, summary_html, title = state.parsed_item(source_path, self.settings) or parse_item(source_path, self.settings)
             registry = state.registry(self.settings)
             metadata = schema.normalise(
                 raw, path, registry, self.settings, warn=lambda m: state.ledger().warn(path, m), summary_html=summary_html
@@ -163,5 +169,5 @@ class PressItemReader(BaseReader):
             state.ledger().refuse(path, refusal.reason)
             state.log_refusal(path, refusal.reason)
             raise
-        metadata["title"] = typeset_plain(metadata["title"])
+        metadata["title"] = title or typeset_plain(metadata["title"])
         return content, metadata

@@ -42,7 +42,7 @@ def _as_list(value, field: str, path: str) -> list:
     raise ItemRefused(path, f"'{field}' must be a name or a list of names, not {type(value).__name__}")
 
 
-def _text(raw: dict, field: str, path: str) -> str:
+def text_field(raw: dict, field: str, path: str) -> str:
     value = raw.get(field)
     if value is None:
         return ""
@@ -90,7 +90,7 @@ def _people(raw: dict, field: str, path: str, registry, settings) -> list:
 
 
 def _source(raw: dict, path: str, registry) -> str:
-    source = _text(raw, "source", path)
+    source = text_field(raw, "source", path)
     if not source:
         return ""
     for agency in AGENCIES:
@@ -112,7 +112,7 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 def _image(raw: dict, path: str) -> str:
     """An image is an http(s) URL or a path on the site; javascript:, data: and the like are refused."""
-    image = _text(raw, "image", path)
+    image = text_field(raw, "image", path)
     # Browsers ignore tabs, line breaks and control characters inside a scheme ("java\tscript:").
     scheme = _SCHEME.match(_INVISIBLE.sub("", image))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
@@ -144,7 +144,7 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
     for key in raw:
         if key not in FIELDS:
             warn(f"unknown field '{key}' is ignored{_did_you_mean(key, FIELDS)}")
-    title = _text(raw, "title", path)
+    title = text_field(raw, "title", path)
     if not title:
         raise ItemRefused(path, "field 'title' is missing; add a line 'title: ...' to the front matter")
     if "date" not in raw or raw["date"] in (None, ""):
@@ -154,7 +154,7 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
     except ValueError as error:
         raise ItemRefused(path, f"field 'date': {error}") from None
 
-    status = _text(raw, "status", path).lower() or "published"
+    status = text_field(raw, "status", path).lower() or "published"
     if status not in STATUSES:
         raise ItemRefused(path, f"field 'status' is '{status}'{_did_you_mean(status, STATUSES) or '; write published or draft'}")
 
@@ -163,7 +163,7 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
     mentions = _as_list(raw.get("mentions"), "mentions", path)
     tags = [Tag(name, settings) for name in dict.fromkeys(_as_list(raw.get("tags"), "tags", path))]
 
-    slug = _text(raw, "slug", path)
+    slug = text_field(raw, "slug", path)
     if slug and slug != tr_slugify(slug):
         raise ItemRefused(path, f"field 'slug' '{slug}' is not URL-safe; write '{tr_slugify(slug)}'")
 
@@ -179,13 +179,13 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
         "tags": tags,
         "mentions": mentions,
         "source": _source(raw, path, registry),
-        "dateline": tr_upper(_text(raw, "dateline", path)),
+        "dateline": tr_upper(text_field(raw, "dateline", path)),
         "slug": slug or tr_slugify(title),
         "image": _image(raw, path),
-        "caption": _text(raw, "caption", path),
+        "caption": text_field(raw, "caption", path),
     }
     if raw.get("summary"):
-        metadata["summary"] = summary_html or inline_html(_text(raw, "summary", path))
+        metadata["summary"] = summary_html or inline_html(text_field(raw, "summary", path))
     for person in officials:
         record = registry.find_person(person.name)
         if not record.roles_during(period.start, period.end):

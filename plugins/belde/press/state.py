@@ -83,10 +83,15 @@ def registry(settings):
 
 def display_path(source_path, settings) -> str:
     """The path an editor knows: relative to the project, e.g. content/2024/04/x.md."""
+    return _display_path(str(source_path), str(settings["PATH"]))
+
+
+@lru_cache(maxsize=1 << 17)  # asked for every item several times a build
+def _display_path(source_path: str, content_path: str) -> str:
     try:
-        return os.path.relpath(source_path, Path(settings["PATH"]).parent)
+        return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content_path)))
     except ValueError:
-        return str(source_path)
+        return source_path
 
 
 def log_refusal(path: str, reason: str) -> None:

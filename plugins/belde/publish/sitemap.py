@@ -1,5 +1,6 @@
 """sitemap.xml lists every page a reader can reach; robots.txt points crawlers to it."""
 
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -7,13 +8,19 @@ from ..press.structured import site_root
 
 # Pages that exist for hosts, not for readers: a host serves 404.html for missing addresses.
 NOT_LISTED = {"404.html"}
+NO_PAGES_IN = {"pagefind"}  # the search bundle: thousands of files, none of them pages
 
 
 def page_urls(output: Path) -> list:
     """(url relative to the site root, file) for every HTML page, index pages as folders."""
+    found = []
+    for folder, folders, files in os.walk(output):
+        if folder == str(output):
+            folders[:] = [name for name in folders if name not in NO_PAGES_IN]
+        base = os.path.relpath(folder, output).replace(os.sep, "/")
+        found += [name if base == "." else f"{base}/{name}" for name in files if name.endswith(".html")]
     pages = []
-    for path in sorted(output.rglob("*.html")):
-        relative = path.relative_to(output).as_posix()
+    for relative in sorted(found, key=lambda name: name.split("/")):
         if relative in NOT_LISTED:
             continue
         url = relative[: -len("index.html")] if relative.endswith("index.html") else relative

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .casing import tr_lower
 
@@ -10,6 +11,7 @@ _ASCII = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same district, person and topic names come back with every item
 def tr_slugify(text: str) -> str:
     """Kağıthane → kagithane, İmamoğlu → imamoglu, IĞDIR → igdir.
 
