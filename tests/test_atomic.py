@@ -73,3 +73,17 @@ def test_a_build_that_fails_leaves_the_previous_output_intact(tmp_path):
         raise AssertionError("the broken template should have failed the build")
     assert snapshot(output) == before
     assert not (tmp_path / "output.next").exists()
+
+
+def test_the_replaced_output_is_removed_once_the_new_one_is_in_place(tmp_path):
+    output = tmp_path / "output"
+    make_site("archive", output)
+    leftover = tmp_path / "output.old-1"  # a removal a reboot cut short
+    shutil.copytree(output, leftover)
+    make_site("archive", output)
+    assert (output / "index.html").is_file()
+    deadline = time.monotonic() + 60  # removal runs in the background; wait for it, however slow
+    while list(tmp_path.glob("output.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(tmp_path.glob("output.old-*"))
+    assert not (tmp_path / "output.next").exists()

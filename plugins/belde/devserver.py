@@ -82,9 +82,8 @@ def main(argv=None) -> int:
             time.sleep(POLL_SECONDS)
             now = _stamps(watched)
             if now != stamps:
-                stamps = now
+                stamps = now  # taken before the rebuild: a file saved during it starts another
                 _rebuild(args.settings, IN_PLACE)
-                stamps = _stamps(watched)
     except KeyboardInterrupt:
         server.shutdown()
     return 0

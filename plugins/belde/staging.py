@@ -27,8 +27,8 @@ def prepare(output: Path, copied: tuple = ()) -> Path:
     """A fresh staging folder holding the current output: hard links, and real copies of `copied`."""
     staging = staging_folder(output)
     shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
-    for retired in output.parent.glob(output.name + RETIRED_SUFFIX + "*"):
-        shutil.rmtree(retired, ignore_errors=True)  # a removal that never finished (a reboot)
+    for retired in output.parent.glob(f"{output.name}{RETIRED_SUFFIX}-*"):
+        _remove_in_background(retired)  # unfinished (a reboot), or still running from the last build
     if output.is_dir():
         _link_tree(output, staging)
         for name in copied:
@@ -53,7 +53,7 @@ def _link_tree(source: Path, target: Path) -> None:
 
 def publish(staging: Path, output: Path) -> None:
     """Put the finished staging folder in the output's place, and remove the old output."""
-    retired = output.with_name(f"{output.name}{RETIRED_SUFFIX}-{os.getpid()}")
+    retired = output.with_name(f"{output.name}{RETIRED_SUFFIX}-{os.getpid()}")  # unique: removals may overlap
     if output.exists():
         os.replace(output, retired)
     os.replace(staging, output)

@@ -115,6 +115,12 @@ class YearView:
     save_as: str = ""
 
 
+def newest_first(articles) -> list:
+    """Items newest first; items of the same moment by slug, so that the order never depends
+    on the order files were read in."""
+    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+
+
 class Archive:
     """Builds every view from the published items and the registry."""
 
@@ -123,7 +129,7 @@ class Archive:
         self.settings = settings
         self.today = today
         self._headlines = {}
-        self.articles = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+        self.articles = newest_first(articles)
         self._people_terms = {p.name: Official(p.name, settings, slug=p.slug) for p in registry.people}
         self.districts = self._districts()
         self.metropolitan = self.districts.get(registry.metropolitan.id) if registry.metropolitan else None

@@ -9,6 +9,7 @@ from pelican.contents import Article
 
 from ..turkish import tr_casefold
 from . import state
+from .archive import newest_first
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
 from .readahead import readahead
@@ -130,7 +131,7 @@ def settle_order(generator):
     """article_generator_pretaxonomy: newest first, and items of the same moment by slug, as the
     archive lists them. Pelican reads files in the order of a set, which differs from run to
     run, so ties would otherwise move between builds (and between pages of the home listing)."""
-    generator.articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    generator.articles[:] = newest_first(generator.articles)
 
 
 def take_over_topics(generator):

@@ -128,7 +128,7 @@ def _converter(settings, policy: str) -> markdown.Markdown:
     return _converters[key]
 
 
-def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str | None]:
+def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str]:
     """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML,
     typeset title), with typography done here because it is the slow part of reading.
 
@@ -146,10 +146,9 @@ def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str |
     summary = raw.get("summary") if isinstance(raw, dict) else None
     summary_html = schema.inline_html(summary.strip()) if isinstance(summary, str) and summary.strip() else None
     try:
-        fields = {str(key).strip().lower(): value for key, value in raw.items()}
-        title = typeset_plain(schema.text_field(fields, "title", path)) or None
+        title = typeset_plain(schema.text_field(schema.fields_of(raw), "title", path))
     except ItemRefused:
-        title = None  # normalise() refuses it with the same words
+        title = ""  # normalise() refuses the item with the same words
     return raw, content, summary_html, title
 
 
@@ -169,5 +168,5 @@ class PressItemReader(BaseReader):
             state.ledger().refuse(path, refusal.reason)
             state.log_refusal(path, refusal.reason)
             raise
-        metadata["title"] = title or typeset_plain(metadata["title"])
+        metadata["title"] = title  # normalise() accepted it, so the parse typeset it
         return content, metadata

@@ -42,6 +42,11 @@ def _as_list(value, field: str, path: str) -> list:
     raise ItemRefused(path, f"'{field}' must be a name or a list of names, not {type(value).__name__}")
 
 
+def fields_of(raw: dict) -> dict:
+    """Front matter with its keys as the schema names them: trimmed, lower case ('Title:' too)."""
+    return {str(key).strip().lower(): value for key, value in raw.items()}
+
+
 def text_field(raw: dict, field: str, path: str) -> str:
     value = raw.get(field)
     if value is None:
@@ -140,7 +145,7 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
 
     summary_html is the summary already rendered by inline_html(), when the caller has it.
     """
-    raw = {str(key).strip().lower(): value for key, value in raw.items()}
+    raw = fields_of(raw)
     for key in raw:
         if key not in FIELDS:
             warn(f"unknown field '{key}' is ignored{_did_you_mean(key, FIELDS)}")
