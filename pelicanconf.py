@@ -53,8 +53,10 @@ DEFAULT_METADATA = {"category": "haber"}
 DRAFT_SAVE_AS = ""  # a draft is not published anywhere
 DRAFT_URL = ""
 
-DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "district": None, "official": None, "period_archives": None}
+# Fifty items a page: fewer pages, and less page furniture per listed item. The home page
+# lists the newest items only (BELDE_HOME_ITEMS); the month archive pages list every item.
+DEFAULT_PAGINATION = 50
+PAGINATED_TEMPLATES = {"tag": None, "district": None, "official": None, "period_archives": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/sayfa/{number}/", "{base_name}/sayfa/{number}/index.html"),

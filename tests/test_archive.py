@@ -113,7 +113,7 @@ def test_district_page_timeline_groups_and_pagination(site):
     assert timeline[2].startswith("31 Mart 2019 – 31 Mart 2024 Belediye Başkanı Selim Işık (AKP)")
     groups = [_text(h) for h in page.select("h3.group")]
     assert groups == ["İlker Öz (CHP), 2025–", "Gülşen Çağlar (CHP), 2024–2025"]
-    assert len(page.select(".items .item")) == 3
+    assert len(page.select(".items > li")) == 3
     following = page.select_one(".pagination a[rel=next]")
     assert _text(following) == "Daha eski haberler →"
     second = site.page(urljoin("ilce/kagithane/", following["href"]))
@@ -147,7 +147,7 @@ def test_person_page_lists_roles_and_items(site):
     page = site.page("kisi/gulsen-caglar/")
     assert _text(page.h1) == "Gülşen Çağlar"
     assert "Kağıthane Belediye Başkanı (CHP)" in _text(page.select_one("ol.timeline"))
-    assert [_text(a) for a in page.select(".items .item-title a")] == ["Kağıthane’de devir teslim"]
+    assert [_text(a) for a in page.select(".items h3 a")] == ["Kağıthane’de devir teslim"]
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_date_archives_in_turkish(site):
     assert [_text(a) for a in archive.select("ul.months a")][:3] == ["Şubat", "Ocak", "Ekim"]
     month = site.page("arsiv/2024/10/")
     assert _text(month.h1) == "Ekim 2024"
-    assert [_text(a) for a in month.select(".items .item-title a")] == ["Beykoz’da yeni dönem", "Beykoz’da sahil düzenlemesi"]
+    assert [_text(a) for a in month.select(".items h3 a")] == ["Beykoz’da yeni dönem", "Beykoz’da sahil düzenlemesi"]
     crumbs = [_text(li) for li in month.select("nav.breadcrumbs li")]
     assert crumbs == ["Ana sayfa", "Arşiv", "2024", "Ekim 2024"]
     assert month.select_one('nav.breadcrumbs [aria-current="page"]').get_text() == "Ekim 2024"
@@ -179,7 +179,7 @@ def test_topic_pages_and_index(site):
     assert topics == sorted(topics, key=tr_sort_key)
     assert "İSKİ" in topics
     park = site.page("konu/park/")
-    assert [_text(a) for a in park.select(".items .item-title a")] == ["Kağıthane ve Beykoz ortak proje", "Kağıthane’de bahar çalışmaları"]
+    assert [_text(a) for a in park.select(".items h3 a")] == ["Kağıthane ve Beykoz ortak proje", "Kağıthane’de bahar çalışmaları"]
 
 
 def test_every_page_has_breadcrumbs_and_current_navigation(site):

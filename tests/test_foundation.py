@@ -47,7 +47,7 @@ def test_drafts_are_counted_but_not_published(build_site):
 
 def test_home_lists_latest_items_and_leads_into_the_archive(build_site):
     home = build_site("foundation").page("")
-    titles = [a.get_text() for a in home.select(".items .item-title a")]
+    titles = [a.get_text() for a in home.select(".items h3 a")]
     assert titles == ["Beykoz sahilinde temizlik", "Kağıthane’de yeni kütüphane açıldı"]
     nav = [a.get_text() for a in home.select("header nav a")]
     assert nav == ["Ana sayfa", "İlçeler", "Kişiler", "Konular", "Arşiv", "Ara"]

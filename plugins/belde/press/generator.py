@@ -48,6 +48,9 @@ class ArchiveGenerator(Generator):
         self.archive = archive
         self._update_context(())
         self.context["archive"] = archive
+        # The home page is not paginated: a new item would shift every page of the whole
+        # archive, which the month pages already list.
+        self.context["latest"] = self.context.get("articles", [])[: settings["BELDE_HOME_ITEMS"]]
         self.context["district_views"] = archive.districts
         self.context["person_views"] = archive.people
 

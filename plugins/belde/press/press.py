@@ -12,7 +12,7 @@ from . import state
 from .archive import newest_first
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
-from .readahead import readahead
+from .readahead import readahead, wait_for_cache
 from .reader import PressItemReader
 from .writer import IncrementalWriter
 
@@ -23,6 +23,7 @@ DEFAULTS = {
     "BELDE_TODAY": None,  # the day "current head" refers to; None = the build's day
     "BELDE_INCREMENTAL": True,  # render only pages whose inputs changed since the last build
     "BELDE_WORKERS": None,  # processes that read items and render pages; None = one per core
+    "BELDE_HOME_ITEMS": 20,  # the home page lists the newest items; the date archive lists them all
     "BELDE_FEED_CONTENT": False,  # True: feeds carry whole items, not summaries
     "BELDE_MAX_ITEM_BYTES": 5 * 1024 * 1024,  # a larger item file is refused; 0 = no limit
     "BELDE_RAW_HTML": "sanitize",  # raw HTML in a body: "sanitize", "escape" or "allow" (sanitize.py)
@@ -61,8 +62,8 @@ def set_defaults(pelican):
 
 def json_policy(generator):
     """generator_init: |tojson writes Turkish letters as they are (still escaping <, > and &),
-    not as escapes that double the size of structured data."""
-    generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    not as escapes that double the size of structured data, and without spaces between items."""
+    generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 def add_reader(readers):
@@ -201,4 +202,5 @@ def register():
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(add_writer)
     signals.finalized.connect(flush_pages)
+    signals.finalized.connect(wait_for_cache)
     signals.finalized.connect(report)

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 CACHE_FILE = "belde-items-{}.pickle"  # one per content folder
 _settings_for_workers = {}
 _in_memory = {}  # the last build's items, for a process that builds again (belde serve)
+_cache_writer = {}  # the child writing the cache file
 
 
 def _code_key(settings) -> str:
@@ -75,12 +76,34 @@ def _load(settings, code: str) -> dict:
 
 
 def _save(settings, code: str, items: dict) -> None:
+    """Written by a forked child while the build goes on. Pickling a string keeps its UTF-8
+    form inside the string for as long as it lives (CPython), which would double the memory
+    every body takes in the building process."""
     target = _cache_path(settings)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump({"code": code, "items": items}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, target)
+    wait_for_cache()
+    pid = os.fork()
+    if pid:
+        _cache_writer["pid"] = pid
+        return
+    status = 1
+    try:
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump({"code": code, "items": items}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def wait_for_cache(*_) -> None:
+    """finalized (and before the cache is written again): the cache file is complete."""
+    pid = _cache_writer.pop("pid", None)
+    if pid is not None:
+        _, status = os.waitpid(pid, 0)
+        if status:
+            logger.warning("the item cache could not be written; the next build parses every item again")
 
 
 def readahead(generator) -> None:

@@ -10,6 +10,7 @@ worker processes, and removes pages that the site no longer has.
 import json
 import logging
 import os
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +31,32 @@ class Job:
     name: str
     template: object
     template_name: str
-    localcontext: dict
-    shown: dict  # the keyword arguments the page was asked for, for its digest
+    context: dict  # the site's shared context, copied only when the page is rendered
+    kwargs: dict  # the keyword arguments the page was asked for
+    shown: dict  # what of kwargs the page prints, for its digest
+    siteurl: str | None  # the relative site address, when links are relative
     digest: str | None = None
+
+    def localcontext(self) -> dict:
+        """As Pelican's writer builds it: a copy per page (tens of thousands of copies
+        held at once would be hundreds of megabytes at archive scale)."""
+        localcontext = self.context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if self.siteurl is not None:
+            localcontext["SITEURL"] = localcontext["localsiteurl"] = self.siteurl
+        localcontext["output_file"] = self.name
+        localcontext.update(self.kwargs)
+        return localcontext
+
+
+_INDENTATION = re.compile(r"\n[ \t]+")
+_KEEPS_WHITESPACE = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
+
+
+def without_indentation(page: str) -> str:
+    """The templates' indentation, dropped: a line break alone separates words as well, and
+    at archive scale indentation is hundreds of kilobytes per thousand pages."""
+    return page if _KEEPS_WHITESPACE.search(page) else _INDENTATION.sub("\n", page)
 
 
 def write_atomically(path: str, text: str) -> None:
@@ -106,15 +130,8 @@ class IncrementalWriter(Writer):
             self._queue(name, template, template_name, context, kwargs, kwargs, relative_urls)
 
     def _queue(self, name, template, template_name, context, kwargs, shown, relative_urls):
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if relative_urls:
-            relative_url = path_to_url(get_relative_path(name))
-            localcontext["SITEURL"] = relative_url
-            localcontext["localsiteurl"] = relative_url
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
-        self.jobs.append(Job(name, template, template_name, localcontext, shown))
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
+        self.jobs.append(Job(name, template, template_name, context, kwargs, shown, siteurl))
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):  # fmt: skip
@@ -218,9 +235,10 @@ class IncrementalWriter(Writer):
             folder = os.path.dirname(folder)
 
     def _render(self, job: Job) -> None:
-        if job.localcontext["localsiteurl"]:
-            self.context["localsiteurl"] = job.localcontext["localsiteurl"]
-        write_atomically(sanitised_join(self.output_path, job.name), job.template.render(job.localcontext))
+        localcontext = job.localcontext()
+        if localcontext["localsiteurl"]:
+            self.context["localsiteurl"] = localcontext["localsiteurl"]
+        write_atomically(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
 
     def _render_all(self, jobs: list) -> None:
         workers = max(1, min(int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1), len(jobs) // 50 or 1))

@@ -1,14 +1,15 @@
 """Acronym typography that knows Turkish capitals.
 
 typogrify's caps filter matches [A-Z] only, so it wraps AKP but skips İBB and İSKİ.
-This filter wraps runs of two or more capitals from the Turkish alphabet, outside
+This filter wraps words of two or more capitals from the Turkish alphabet, outside
 tags and outside code, pre, script and style elements.
 """
 
 import re
 
 _CAPS = "A-ZÇĞİÖŞÜÂÎÛ"
-_WORD = re.compile(rf"(?<![\w&])([{_CAPS}][{_CAPS}0-9]+)(?![\w])")
+# A run of capitalised words (a heading set in capitals) is one span, not one per word.
+_WORD = re.compile(rf"(?<![\w&])([{_CAPS}][{_CAPS}0-9]+(?: [{_CAPS}][{_CAPS}0-9]+)*)(?![\w])")
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = re.compile(r"<(/?)(code|pre|script|style|kbd|abbr)\b", re.IGNORECASE)
 

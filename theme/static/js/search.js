@@ -133,7 +133,7 @@ function excerpt(content, terms) {
   }
   start = best > 0 ? Math.max(0, start - 5) : 0;
   const paragraph = document.createElement("p");
-  paragraph.className = "item-summary search-excerpt";
+  paragraph.className = "search-excerpt";
   if (start > 0) paragraph.append("… ");
   const end = Math.min(words.length, start + EXCERPT_WORDS);
   for (let i = start; i < end; i += 1) {
@@ -152,9 +152,8 @@ function excerpt(content, terms) {
 
 function render(data, terms) {
   const item = document.createElement("li");
-  item.className = "item search-result";
+  item.className = "search-result";
   const heading = document.createElement("h2");
-  heading.className = "item-title";
   const link = document.createElement("a");
   link.href = data.url;
   link.textContent = data.meta.title || data.url;
