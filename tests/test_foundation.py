@@ -30,6 +30,13 @@ def test_body_is_typeset_with_turkish_acronyms(build_site):
     assert body.find("h2").get_text().replace("\xa0", " ") == "Kütüphane saatleri"
 
 
+def test_typography_is_written_as_characters_not_entities(build_site):
+    site = build_site("foundation")
+    html = site.path("2024/04/kagithane-de-yeni-kutuphane-acildi/").read_text(encoding="utf-8")
+    assert "İSKİ</span>’nin" in html and "“herkese açık”" in html
+    assert "&#82" not in html and "&nbsp;" not in html
+
+
 def test_native_pelican_header_goes_through_the_same_schema(build_site):
     site = build_site("foundation")
     page = site.page("2024/04/beykoz-sahilinde-temizlik/")
@@ -54,6 +61,14 @@ def test_home_lists_latest_items_and_leads_into_the_archive(build_site):
     assert home.select_one('header nav a[aria-current="page"]').get_text() == "Ana sayfa"
     assert home.select_one("a.skip-link")["href"] == "#main"
     assert home.find("main")["id"] == "main"
+
+
+def test_home_lists_only_the_newest_items_and_sends_readers_to_the_archive(build_site):
+    site = build_site("foundation", BELDE_HOME_ITEMS=1)
+    home = site.page("")
+    assert [a.get_text() for a in home.select(".items h3 a")] == ["Beykoz sahilinde temizlik"]
+    assert home.select_one("p.more a")["href"].endswith("arsiv/")
+    assert not site.path("sayfa/2/").exists()  # the month pages list the rest, not home pages
 
 
 def test_atom_feed_parses_with_the_items(build_site):

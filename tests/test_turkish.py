@@ -105,6 +105,7 @@ def test_periods_are_worded_honestly(start, end, precision, words):
         ("<code>İBB</code>", "<code>İBB</code>"),
         ('<a title="İBB">x</a>', '<a title="İBB">x</a>'),
         ("İstanbul", "İstanbul"),
+        ("<h2>YENİ PARK AÇILDI</h2>", '<h2><span class="caps">YENİ PARK AÇILDI</span></h2>'),
     ],
 )
 def test_acronyms_with_turkish_capitals_are_wrapped(html, wrapped):

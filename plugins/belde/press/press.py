@@ -12,6 +12,7 @@ from . import state
 from .archive import newest_first
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
+from .compact import keep_body_compact
 from .readahead import readahead, wait_for_cache
 from .reader import PressItemReader
 from .writer import IncrementalWriter
@@ -194,6 +195,7 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(json_policy)
     signals.content_object_init.connect(pin_addresses)
+    signals.content_object_init.connect(keep_body_compact)
     signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_pretaxonomy.connect(settle_order)

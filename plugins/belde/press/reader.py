@@ -128,9 +128,10 @@ def _converter(settings, policy: str) -> markdown.Markdown:
     return _converters[key]
 
 
-def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str]:
-    """What an item's file says, registry aside: (raw front matter, body HTML, summary HTML,
-    typeset title), with typography done here because it is the slow part of reading.
+def parse_item(source_path: str, settings) -> tuple[dict, bytes, str | None, str]:
+    """What an item's file says, registry aside: (raw front matter, body HTML as UTF-8,
+    summary HTML, typeset title), with typography done here because it is the slow part of
+    reading. The body is kept as bytes, half the memory of a Turkish string (compact.py).
 
     Depends only on the file and the settings, so its result can be cached between builds
     and computed in worker processes (readahead.py). Raises ItemRefused.
@@ -149,7 +150,7 @@ def parse_item(source_path: str, settings) -> tuple[dict, str, str | None, str]:
         title = typeset_plain(schema.text_field(schema.fields_of(raw), "title", path))
     except ItemRefused:
         title = ""  # normalise() refuses the item with the same words
-    return raw, content, summary_html, title
+    return raw, content.encode(), summary_html, title
 
 
 class PressItemReader(BaseReader):
@@ -159,7 +160,7 @@ class PressItemReader(BaseReader):
     def read(self, source_path):
         path = state.display_path(source_path, self.settings)
         try:
-            raw, content, summary_html, title = state.parsed_item(source_path, self.settings) or parse_item(source_path, self.settings)
+            raw, body, summary_html, title = state.parsed_item(source_path, self.settings) or parse_item(source_path, self.settings)
             registry = state.registry(self.settings)
             metadata = schema.normalise(
                 raw, path, registry, self.settings, warn=lambda m: state.ledger().warn(path, m), summary_html=summary_html
@@ -169,4 +170,5 @@ class PressItemReader(BaseReader):
             state.log_refusal(path, refusal.reason)
             raise
         metadata["title"] = title  # normalise() accepted it, so the parse typeset it
-        return content, metadata
+        metadata["utf8_body"] = body  # kept by the item instead of the string (compact.py)
+        return body.decode(), metadata

@@ -16,6 +16,7 @@ import markdown
 from ..period import parse_period
 from ..registry.model import name_key
 from ..turkish import tr_slugify, tr_upper
+from . import state
 from .ledger import ItemRefused
 from .sanitize import clean
 from .terms import District, Official, Tag
@@ -83,14 +84,14 @@ def _districts(raw: dict, path: str, registry, settings, field: str = "district"
 
     return _terms(
         raw, field, path, "district", find, registry.suggest_body,
-        lambda body: District(body.name, settings, slug=body.id), "use one of the 39 districts or İstanbul",
+        lambda body: state.term(District, body.name, settings, slug=body.id), "use one of the 39 districts or İstanbul",
     )  # fmt: skip
 
 
 def _people(raw: dict, field: str, path: str, registry, settings) -> list:
     return _terms(
         raw, field, path, "person", registry.find_person, registry.suggest_person,
-        lambda person: Official(person.name, settings, slug=person.slug), "add the person to content/registry/people.yaml",
+        lambda person: state.term(Official, person.name, settings, slug=person.slug), "add the person to content/registry/people.yaml",
     )  # fmt: skip
 
 
@@ -166,7 +167,7 @@ def normalise(raw: dict, path: str, registry, settings, warn, summary_html: str 
     districts = _districts(raw, path, registry, settings)
     officials = _people(raw, "officials", path, registry, settings)
     mentions = _as_list(raw.get("mentions"), "mentions", path)
-    tags = [Tag(name, settings) for name in dict.fromkeys(_as_list(raw.get("tags"), "tags", path))]
+    tags = [state.term(Tag, name, settings) for name in dict.fromkeys(_as_list(raw.get("tags"), "tags", path))]
 
     slug = text_field(raw, "slug", path)
     if slug and slug != tr_slugify(slug):

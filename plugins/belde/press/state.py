@@ -14,7 +14,7 @@ from .ledger import ItemRefused, Ledger, logger
 
 DEFAULT_REGISTRY_PATH = "registry"  # relative to PATH (the content folder)
 
-_current = {"ledger": None, "writer": None, "parsed": {}, "registry": None}
+_current = {"ledger": None, "writer": None, "parsed": {}, "registry": None, "terms": {}}
 
 
 def start_build(ledger) -> None:
@@ -22,6 +22,7 @@ def start_build(ledger) -> None:
     _current["writer"] = None
     _current["parsed"] = {}
     _current["registry"] = None  # looked at again once per build, so that edits apply
+    _current["terms"] = {}
 
 
 def use_parsed(items: dict) -> None:
@@ -38,6 +39,16 @@ def parsed_item(source_path, settings):
     if kind == "refused":
         raise ItemRefused(display_path(source_path, settings), value)
     return value
+
+
+def term(kind, name: str, settings, slug=None):
+    """One term object per kind, name and slug in a build, shared by every item that names
+    it: an archive names each district, person and topic thousands of times."""
+    key = (kind, name, slug)
+    found = _current["terms"].get(key)
+    if found is None:
+        found = _current["terms"][key] = kind(name, settings, slug=slug)
+    return found
 
 
 def use_writer(writer) -> None:
