@@ -90,19 +90,35 @@ def test_rebuild_without_changes_renders_nothing(tmp_path):
     assert _snapshot(output) == before
 
 
-def test_rebuild_with_search_reindexes_one_year_and_matches_a_cold_build(tmp_path):
+def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold_build(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "archive", content)
     incremental = tmp_path / "incremental"
     make_site(content, incremental, BELDE_SEARCH=True)
-    untouched = (incremental / "pagefind" / "2024" / "pagefind-entry.json").stat().st_mtime_ns
-    _add(content, None)
+    assert _indexed(incremental) == {"2025-02": 1, "2025": 1, "2024": 7}
+
+    def stamps():
+        return {p.parent.name: p.stat().st_mtime_ns for p in (incremental / "pagefind").glob("*/pagefind-entry.json")}
+
+    before = stamps()
+    _add(content, None)  # 2025-03-05: a new month, so February joins its year
     rebuilt = make_site(content, incremental, BELDE_SEARCH=True)
     cold = make_site(content, tmp_path / "cold", BELDE_SEARCH=True)
     assert rebuilt.ledger.ok
     assert _snapshot(incremental) == _snapshot(cold.output)
-    assert _indexed(incremental) == _indexed(cold.output) == {"2024": 7, "2025": 3}
-    assert (incremental / "pagefind" / "2024" / "pagefind-entry.json").stat().st_mtime_ns == untouched
+    assert _indexed(incremental) == _indexed(cold.output) == {"2025-03": 1, "2025": 2, "2024": 7}
+    after = stamps()
+    assert after["2024"] == before["2024"] and after["2025"] != before["2025"]
+
+    (content / "2025" / "ikinci.md").write_text(
+        "---\ntitle: Beykoz'da ikinci park\ndate: 2025-03-09\ndistrict: Beykoz\n---\nİkinci park açıldı.\n", encoding="utf-8"
+    )  # the same month: its shard alone is indexed again
+    make_site(content, incremental, BELDE_SEARCH=True)
+    cold = make_site(content, tmp_path / "cold-2", BELDE_SEARCH=True)
+    assert _snapshot(incremental) == _snapshot(cold.output)
+    assert _indexed(incremental) == _indexed(cold.output) == {"2025-03": 2, "2025": 2, "2024": 7}
+    latest = stamps()
+    assert latest["2024"] == after["2024"] and latest["2025"] == after["2025"] and latest["2025-03"] != after["2025-03"]
 
 
 def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):

@@ -102,16 +102,26 @@ def test_index_pages_and_navigation_are_not_indexed(search_site):
             assert element.has_attr("data-pagefind-ignore"), selector
 
 
-def test_pagefind_bundle_is_written_one_shard_per_year(search_site):
+def test_pagefind_bundle_is_written_one_shard_for_the_newest_month_then_one_per_year(search_site):
     root = search_site / "pagefind"
-    shards = json.loads((root / "shards.json").read_text(encoding="utf-8"))["shards"]
-    years = sorted({p.relative_to(search_site).parts[0] for p in search_site.glob("*/*/*/index.html") if p.parts[-4].isdigit()}, reverse=True)
-    assert shards == years and len(shards) > 1
+    plan = json.loads((root / "shards.json").read_text(encoding="utf-8"))
+    shards = plan["shards"]
+    # Items: 2024-05, 2024-06, 2025-02 and 2025-04 (the newest month, alone in its shard).
+    assert shards == ["2025-04", "2025", "2024"]
+    assert plan["globs"]["2025"] == "2025/02/*/index.html"
+    assert _indexed_pages(root) == {"2025-04": 1, "2025": 1, "2024": 2}
     for shard in shards:
         bundle = root / shard
         assert (bundle / "pagefind.js").is_file()
         assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
         assert list((bundle / "fragment").glob("*.pf_fragment"))
+
+
+def _indexed_pages(root) -> dict:
+    entries = {}
+    for entry in root.glob("*/pagefind-entry.json"):
+        entries[entry.parent.name] = json.loads(entry.read_text(encoding="utf-8"))["languages"]["tr"]["page_count"]
+    return entries
 
 
 def test_search_off_writes_no_index(build_site):

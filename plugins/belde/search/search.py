@@ -134,45 +134,90 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
 
 
-def build_index(pelican):
-    """finalized: index the item pages, one Pagefind bundle per shard, re-indexing only changed shards.
+def plan_shards(save_as_names: list, glob: str, by_month: bool = True) -> dict:
+    """{shard name: glob of its pages}, newest first: the newest item's month alone, then one
+    shard per year.
 
-    A shard is the first folder of an item's address (the year, with Belde's URLs), so
-    that Pagefind's memory stays bounded by the largest year and a new item re-indexes
-    its year alone. search.js loads the newest shard and merges the others (shards.json).
+    Pagefind's time and memory grow with the pages it indexes at once, and a press office
+    publishes into the newest month: that month is a shard of its own, so a new item
+    re-indexes a few hundred pages rather than a year's thousands. When an item of a later
+    month arrives, the month joins its year, which is re-indexed once. Shards follow the
+    first two folders of ARTICLE_SAVE_AS (year and month, with Belde's addresses); when they
+    are not both dates (by_month False), one shard per first folder. Names come newest first.
     """
+    parts = glob.split("/")
+    folders = [name.split("/") for name in save_as_names if "/" in name]
+    if not folders:
+        return {}
+    current = "/".join(folders[0][:2]) if by_month and len(parts) >= 3 and len(folders[0]) >= 3 else None
+    years = {}
+    for folder in folders:
+        months = years.setdefault(folder[0], set())
+        if current and "/".join(folder[:2]) != current:
+            months.add(folder[1])
+    plan = {current.replace("/", "-"): f"{current}/{'/'.join(parts[2:])}"} if current else {}
+    for year in sorted(years, reverse=True):
+        months = sorted(years[year])
+        if not current or year != current.split("/")[0]:
+            plan[year] = f"{year}/{'/'.join(parts[1:])}"
+        elif months:  # the newest year, without its newest month
+            alternatives = months[0] if len(months) == 1 else "{" + ",".join(months) + "}"
+            plan[year] = f"{year}/{alternatives}/{'/'.join(parts[2:])}"
+    return plan
+
+
+def shard_of(page: str, plan: dict) -> str | None:
+    """The shard an item page belongs to under a plan from plan_shards (the first whose
+    glob's literal start the page has: the month before its year)."""
+    for name, pages in plan.items():
+        if page.startswith(re.split(r"[*{]", pages, maxsplit=1)[0]):
+            return name
+    return None
+
+
+def _previous_plan(root: Path) -> dict:
+    try:
+        return json.loads((root / SHARDS_FILE).read_text(encoding="utf-8")).get("globs", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def build_index(pelican):
+    """finalized: index the item pages, one Pagefind bundle per shard (plan_shards),
+    re-indexing only the shards whose pages changed. search.js loads the newest shard and
+    merges the others (shards.json)."""
     settings = pelican.settings
     if not settings.get("BELDE_SEARCH", True):
         return
     output = Path(settings["OUTPUT_PATH"])
     bundle = settings.get("BELDE_SEARCH_BUNDLE", "pagefind")
     glob = settings.get("BELDE_SEARCH_GLOB") or item_glob(settings["ARTICLE_SAVE_AS"])
-    shard_glob = glob.split("/", 1)[1] if "/" in glob else glob
     writer = state.writer()
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
-    shards = sorted({a.save_as.split("/", 1)[0] for a in articles if "/" in a.save_as}, reverse=True)
-    changed = {name.split("/", 1)[0] for name in writer.reindex} if writer is not None else None
+    by_month = all("{date" in folder for folder in settings["ARTICLE_SAVE_AS"].split("/")[:2])
+    plan = plan_shards([a.save_as for a in articles], glob, by_month)
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
+    previous = _previous_plan(root)
+    changed = {shard_of(name, plan) for name in writer.reindex} if writer is not None else set(plan)
+    changed |= {name for name, pages in plan.items() if previous.get(name) != pages}
     for stale in root.iterdir():
-        if stale.is_dir() and stale.name not in shards or stale.is_file() and stale.name != SHARDS_FILE:
+        if stale.is_dir() and stale.name not in plan or stale.is_file() and stale.name != SHARDS_FILE:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     figures = {"pages": 0, "seconds": 0.0, "shards": 0}
-    for shard in shards:
-        if changed is not None and shard not in changed and (root / shard / "pagefind.js").is_file():
+    for shard, pages in plan.items():
+        if shard not in changed and (root / shard / "pagefind.js").is_file():
             continue
-        done = index_site(
-            output, settings.get("BELDE_SEARCH_LANGUAGE", "tr"), f"{bundle}/{shard}", f"{shard}/{shard_glob}"
-        )
+        done = index_site(output, settings.get("BELDE_SEARCH_LANGUAGE", "tr"), f"{bundle}/{shard}", pages)
         figures["pages"] += done["pages"] or 0
         figures["seconds"] += done["seconds"]
         figures["shards"] += 1
-    (root / SHARDS_FILE).write_text(json.dumps({"shards": shards}), encoding="utf-8")
+    (root / SHARDS_FILE).write_text(json.dumps({"shards": list(plan), "globs": plan}), encoding="utf-8")
     figures["bytes"] = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     pelican.belde_search = figures
     figures["summary"] = (
         f"search: {figures['pages']} pages indexed in {figures['seconds']:.2f} s, {figures['bytes']} bytes "
-        f"({figures['shards']} of {len(shards)} shards)"
+        f"({figures['shards']} of {len(plan)} shards)"
     )
     logger.info("%s", figures["summary"])
 
