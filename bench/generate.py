@@ -433,11 +433,14 @@ def _complete_alphabet(body: str) -> str:
     return body + "\n\n" + line + ".\n"
 
 
-def make_item(seed: int, index: int, registry: Registry, words: int = 700) -> Item:
+def make_item(seed: int, index: int, registry: Registry, words: int = 700, at: dt.datetime | None = None) -> Item:
+    """Item number index; `at` dates it at that moment instead of a random one."""
     rng = random.Random(f"item-{seed}-{index}")
     start = dt.datetime.combine(FIRST_DAY, dt.time(8))
     day = FIRST_DAY + dt.timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
     moment = dt.datetime.combine(day, dt.time(rng.randint(8, 19), rng.choice((0, 15, 30, 45))))
+    if at is not None:
+        day, moment = at.date(), at
     assert moment >= start
     districts = rng.sample(registry.districts, rng.randint(1, 3))
     heads = [registry.head(d, day).person for d in districts]

@@ -6,7 +6,7 @@ The corpus (bench/generate.py) is written to .bench/corpus-N/ once and reused. F
 run copies it to .bench/work-N/<system>/, then times, each build in a fresh process:
 
   cold        fresh output folder, no cache
-  add one     one more item, built again with the content cache
+  add one     one more item, dated after the whole corpus (published now), built again
   edit one    one item's text changed, built again
   registry    (Belde) one person's term moved by a day, built again
 
@@ -176,9 +176,10 @@ def reset(*folders: Path) -> None:
 
 
 def new_item(content: Path, n: int, seed: int, kind: str) -> Path:
-    """Write item number n (one past the corpus) into content, in the system's format."""
+    """Write item number n (one past the corpus) into content, in the system's format: published
+    now, as a press office publishes, so dated after every item of the corpus."""
     registry = generate.make_registry(seed)
-    item = generate.make_item(seed, n, registry)
+    item = generate.make_item(seed, n, registry, at=dt.datetime.combine(generate.LAST_DAY, dt.time(20, 0)))
     item.slug = generate.unique_slug(item.title, set()) + "-yeni"
     path = content / item.relpath()
     path.parent.mkdir(parents=True, exist_ok=True)
