@@ -5,10 +5,12 @@ Templates receive these objects and only loop and print. Nothing here writes fil
 
 import datetime as dt
 import heapq
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..turkish import format_month, tr_sort_key
+from .forked import forked_map
 from .terms import District, Official
 
 SIDES = ("Avrupa", "Anadolu")
@@ -248,8 +250,13 @@ class Archive:
                 person = self.registry.find_person(term.name)
                 roles = person.roles_during(period.start, period.end)
                 notes.roles.append((term, [self._headline(r) for r in roles]))
-            notes.related = self._related(article)
             article.notes = notes
+        # Ranking related items is most of the model's time: spread over the cores.
+        number = {id(a): i for i, a in enumerate(self.articles)}
+        workers = int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
+        related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers)
+        for article, positions in zip(self.articles, related):
+            article.notes.related = [self.articles[i] for i in positions]
 
     def _related(self, article) -> list:
         """Shared people weigh most, then districts, then topics; nearer in time breaks ties.

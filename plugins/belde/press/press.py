@@ -6,6 +6,7 @@ import os
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.utils import path_to_url
 
 from ..turkish import tr_casefold
 from . import state
@@ -85,10 +86,32 @@ def pin_addresses(content):
         now = dt.datetime.now(dt.timezone.utc) if content.date.tzinfo else dt.datetime.now()
         if content.date > now:
             return
-    fields = content.url_format  # the slow part of Pelican's formatting: once for both
+    fields = _AddressFields(content)
     prefix = "ARTICLE_" if content.in_default_lang else "ARTICLE_LANG_"
-    content.override_url = str(content.settings[prefix + "URL"]).format(**fields)
-    content.override_save_as = str(content.settings[prefix + "SAVE_AS"]).format(**fields)
+    content.override_url = str(content.settings[prefix + "URL"]).format_map(fields)
+    content.override_save_as = str(content.settings[prefix + "SAVE_AS"]).format_map(fields)
+
+
+class _AddressFields(dict):
+    """The fields of Pelican's url_format, those it computes only when an address names them:
+    Pelican computes them all for every item, a relative path and a category slug included."""
+
+    COMPUTED = ("path", "slug", "lang", "date", "author", "category")
+
+    def __init__(self, content):
+        super().__init__((k, v) for k, v in content.metadata.items() if k not in self.COMPUTED)
+        self.content = content
+
+    def __missing__(self, key):
+        content = self.content
+        if key == "path":
+            return path_to_url(content.metadata.get("path", content.relative_source_path))
+        if key in ("author", "category"):
+            return getattr(content, key).slug if hasattr(content, key) else ""
+        if key in self.COMPUTED:
+            default = {"slug": "", "lang": "en", "date": dt.datetime.now()}[key]
+            return getattr(content, key, default)
+        raise KeyError(key)
 
 
 def refuse_duplicates(generator):

@@ -29,10 +29,14 @@ class _TurkishTerm(URLWrapper):
         return tr_sort_key(self.name) < tr_sort_key(other.name)
 
     def __eq__(self, other):
-        return isinstance(other, URLWrapper) and type(self) is type(other) and self.slug == other.slug
+        return self is other or isinstance(other, URLWrapper) and type(self) is type(other) and self.slug == other.slug
 
     def __hash__(self):
-        return hash((type(self).__name__, self.slug))
+        # Terms are keys of every index the archive builds: hashed once, not at each lookup.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = self._hash = hash((type(self).__name__, self.slug))
+        return cached
 
 
 class District(_TurkishTerm):

@@ -21,6 +21,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_da
 from pelican.writers import Writer
 
 from . import fingerprint, state
+from .forked import forked_map
 
 logger = logging.getLogger(__name__)
 MANIFEST = "belde-pages-{}.json"  # one per output folder
@@ -191,10 +192,18 @@ class IncrementalWriter(Writer):
     def flush(self, archive) -> None:
         """Render what changed, remove what is gone, remember what was written."""
         inputs = fingerprint.site_inputs(archive) if archive is not None else {}
+
+        def digests(job):
+            indexed = None
+            if job.template_name == "article" and "article" in job.shown:
+                indexed = fingerprint.indexed(job.shown["article"])
+            return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs), indexed
+
         previous = self._previous
         todo = []
-        for job in self.jobs:
-            job.digest = fingerprint.page_digest(job.template_name, job.name, job.shown, inputs)
+        for job, (job.digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, self._workers)):
+            if indexed is not None:
+                self.indexed[job.name] = indexed
             target = sanitised_join(self.output_path, job.name)
             if job.digest is not None and previous.get(job.name) == job.digest and os.path.isfile(target):
                 self.skipped += 1
@@ -204,9 +213,6 @@ class IncrementalWriter(Writer):
         self.rendered += len(todo)
         self.changed.update(job.name for job in todo)
         previous_indexed = self._previous_indexed
-        for job in self.jobs:
-            if job.template_name == "article" and "article" in job.shown:
-                self.indexed[job.name] = fingerprint.indexed(job.shown["article"])
         self.reindex = {n for n in self.indexed.keys() | previous_indexed.keys() if self.indexed.get(n) != previous_indexed.get(n)}
         current = {job.name: job.digest for job in self.jobs} | self.feeds
         for name in previous:
@@ -240,8 +246,12 @@ class IncrementalWriter(Writer):
             self.context["localsiteurl"] = localcontext["localsiteurl"]
         write_atomically(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
 
+    @property
+    def _workers(self) -> int:
+        return int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
+
     def _render_all(self, jobs: list) -> None:
-        workers = max(1, min(int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1), len(jobs) // 50 or 1))
+        workers = max(1, min(self._workers, len(jobs) // 50 or 1))
         if workers == 1:
             for job in jobs:
                 self._render(job)
