@@ -1,8 +1,8 @@
 """Work spread over forked processes that see the whole build's objects copy-on-write.
 
-The archive model and the page digests are pure functions of objects the main process
-holds; forked children compute slices of them without the objects being copied or
-pickled, and send back only small results (digests, positions).
+Related items, page digests and rendered pages depend only on objects the main process
+holds; forked children work through slices of them without the objects being copied or
+pickled, and send back only small results (positions, digests; files are written directly).
 """
 
 import os
@@ -10,10 +10,11 @@ import pickle
 import traceback
 
 
-def forked_map(function, items: list, workers: int) -> list:
+def forked_map(function, items: list, workers: int, least: int = 500) -> list:
     """[function(item) for item in items], with the items dealt round-robin to `workers`
-    processes (the main one included); results must pickle. Small inputs stay in-process."""
-    workers = max(1, min(workers, len(items) // 500 or 1))
+    processes (the main one included); results must pickle. Each process gets at least
+    `least` items, or the work is not worth a fork."""
+    workers = max(1, min(workers, len(items) // least or 1))
     if workers == 1:
         return [function(item) for item in items]
     children = []

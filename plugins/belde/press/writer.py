@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import re
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,7 +200,8 @@ class IncrementalWriter(Writer):
 
         previous = self._previous
         todo = []
-        for job, (job.digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, self._workers)):
+        for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, self._workers)):
+            job.digest = digest
             if indexed is not None:
                 self.indexed[job.name] = indexed
             target = sanitised_join(self.output_path, job.name)
@@ -251,37 +251,5 @@ class IncrementalWriter(Writer):
         return int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
 
     def _render_all(self, jobs: list) -> None:
-        workers = max(1, min(self._workers, len(jobs) // 50 or 1))
-        if workers == 1:
-            for job in jobs:
-                self._render(job)
-            return
         # Forked children share the finished context copy-on-write; each renders a slice.
-        children = []
-        for index in range(1, workers):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # child
-                os.close(read_end)
-                status = 0
-                try:
-                    for job in jobs[index::workers]:
-                        self._render(job)
-                except BaseException:  # noqa: BLE001 - reported to the parent, then exit
-                    os.write(write_end, traceback.format_exc().encode())
-                    status = 1
-                os.close(write_end)
-                os._exit(status)
-            os.close(write_end)
-            children.append((pid, read_end))
-        for job in jobs[0::workers]:
-            self._render(job)
-        failures = []
-        for pid, read_end in children:
-            with os.fdopen(read_end, "rb") as pipe:
-                message = pipe.read().decode()
-            _, status = os.waitpid(pid, 0)
-            if status:
-                failures.append(message or f"worker {pid} exited with {status}")
-        if failures:
-            raise RuntimeError("rendering failed:\n" + "\n".join(failures))
+        forked_map(self._render, jobs, self._workers, least=50)
