@@ -11,9 +11,9 @@ from pelican.utils import path_to_url
 from ..turkish import tr_casefold
 from . import state
 from .archive import newest_first
+from .compact import keep_body_compact
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
-from .compact import keep_body_compact
 from .readahead import readahead, wait_for_cache
 from .reader import PressItemReader
 from .writer import IncrementalWriter
