@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import html
 import re
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -132,10 +133,16 @@ def _image(raw: dict, path: str) -> str:
     return image
 
 
+@lru_cache(maxsize=1)
+def _summary_markdown() -> markdown.Markdown:
+    """One converter per process: building one costs more than converting a summary."""
+    return markdown.Markdown()
+
+
 def inline_html(text: str) -> str:
     """A summary is one paragraph of Markdown; escape any HTML an editor typed in it, and
     drop link and image addresses that are not http(s), mailto or relative (javascript:)."""
-    rendered = typeset_html(clean(markdown.markdown(html.escape(text, quote=False)), "sanitize"))
+    rendered = typeset_html(clean(_summary_markdown().reset().convert(html.escape(text, quote=False)), "sanitize"))
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered
