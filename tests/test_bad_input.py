@@ -72,4 +72,5 @@ def test_build_command_exits_non_zero_and_lists_the_refusal(tmp_path, content_di
     assert "did you mean 'Kağıthane'?" in output
     assert "2 read, 1 published, 1 refused" in output
     assert "Traceback" not in output
+    assert "Could not process" not in output, "the refusal is said once, in Belde's words"
     assert (tmp_path / "out" / "2024" / "05" / "beykoz-da-iyi-haber" / "index.html").is_file()

@@ -5,6 +5,7 @@ the ledger records why each file was refused and tells the caller at the end.
 """
 
 import logging
+import os
 from dataclasses import dataclass, field
 
 logger = logging.getLogger("belde")
@@ -63,5 +64,7 @@ class RefusalFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg == "Could not process %s" and record.args:
-            return str(record.args[0]) not in self._ledger().refused
+            # Pelican names the file from the content folder ('./x.md'); the ledger from the project.
+            name = "/" + os.path.normpath(str(record.args[0])).replace(os.sep, "/")
+            return not any(("/" + path).endswith(name) for path in self._ledger().refused)
         return True
