@@ -92,26 +92,27 @@ def pin_addresses(content):
     content.override_save_as = str(content.settings[prefix + "SAVE_AS"]).format_map(fields)
 
 
-class _AddressFields(dict):
-    """The fields of Pelican's url_format, those it computes only when an address names them:
-    Pelican computes them all for every item, a relative path and a category slug included."""
+class _AddressFields:
+    """The fields of Pelican's url_format, each looked up only when an address names it:
+    Pelican copies the metadata and computes them all for every item, a relative path and a
+    category slug included."""
 
     COMPUTED = ("path", "slug", "lang", "date", "author", "category")
 
     def __init__(self, content):
-        super().__init__((k, v) for k, v in content.metadata.items() if k not in self.COMPUTED)
         self.content = content
 
-    def __missing__(self, key):
+    def __getitem__(self, key):
         content = self.content
+        if key not in self.COMPUTED:
+            return content.metadata[key]
         if key == "path":
             return path_to_url(content.metadata.get("path", content.relative_source_path))
         if key in ("author", "category"):
             return getattr(content, key).slug if hasattr(content, key) else ""
-        if key in self.COMPUTED:
-            default = {"slug": "", "lang": "en", "date": dt.datetime.now()}[key]
-            return getattr(content, key, default)
-        raise KeyError(key)
+        if key == "date":
+            return getattr(content, "date", None) or dt.datetime.now()
+        return getattr(content, key, {"slug": "", "lang": "en"}[key])
 
 
 def refuse_duplicates(generator):
