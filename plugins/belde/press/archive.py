@@ -5,12 +5,11 @@ Templates receive these objects and only loop and print. Nothing here writes fil
 
 import datetime as dt
 import heapq
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..turkish import format_month, tr_sort_key
-from .forked import forked_map
+from .forked import forked_map, workers
 from .terms import District, Official
 
 SIDES = ("Avrupa", "Anadolu")
@@ -253,8 +252,7 @@ class Archive:
             article.notes = notes
         # Ranking related items is most of the model's time: spread over the cores.
         number = {id(a): i for i, a in enumerate(self.articles)}
-        workers = int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
-        related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers)
+        related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers(self.settings))
         for article, positions in zip(self.articles, related):
             article.notes.related = [self.articles[i] for i in positions]
 

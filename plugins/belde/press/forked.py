@@ -1,13 +1,19 @@
 """Work spread over forked processes that see the whole build's objects copy-on-write.
 
-Related items, page digests and rendered pages depend only on objects the main process
-holds; forked children work through slices of them without the objects being copied or
-pickled, and send back only small results (positions, digests; files are written directly).
+Parsed items, related items, page digests and rendered pages depend only on objects the
+main process holds; forked children work through slices of them without the objects being
+copied or pickled, and send back only their results (parses, positions, digests; rendered
+files are written directly).
 """
 
 import os
 import pickle
 import traceback
+
+
+def workers(settings) -> int:
+    """BELDE_WORKERS processes, or one per core."""
+    return int(settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
 
 
 def forked_map(function, items: list, workers: int, least: int = 500) -> list:

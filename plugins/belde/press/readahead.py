@@ -11,18 +11,17 @@ cache under CACHE_PATH. The reader then only checks each item against the regist
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
 
 from . import state
 from .fingerprint import stable
+from .forked import forked_map, workers
 from .ledger import ItemRefused
 
 logger = logging.getLogger(__name__)
 CACHE_FILE = "belde-items-{}.pickle"  # one per content folder
-_settings_for_workers = {}
 _in_memory = {}  # the last build's items, for a process that builds again (belde serve)
 _cache_writer = {}  # the child writing the cache file
 
@@ -44,17 +43,13 @@ def _stamp(path: str) -> tuple:
     return info.st_mtime_ns, info.st_size, info.st_ino
 
 
-def _parse(source_path: str):
+def _parse(source_path: str, settings):
     from .reader import parse_item  # the reader imports this module's state, not the reverse
 
     try:
-        return "ok", parse_item(source_path, _settings_for_workers["settings"])
+        return "ok", parse_item(source_path, settings)
     except ItemRefused as refusal:
         return "refused", refusal.reason
-
-
-def _parse_batch(paths: list) -> list:
-    return [(path, _parse(path)) for path in paths]
 
 
 def _cache_path(settings) -> Path:
@@ -128,7 +123,8 @@ def readahead(generator) -> None:
         else:
             stale.append((path, stamp))
     stamps = dict(stale)
-    for path, result in _parse_all(list(stamps), settings):
+    paths = list(stamps)
+    for path, result in zip(paths, forked_map(lambda path: _parse(path, settings), paths, workers(settings), least=25)):
         items[path] = (stamps[path], result)
     state.use_parsed({path: entry[1] for path, entry in items.items()})
     if stale or len(items) != len(cached):
@@ -136,13 +132,3 @@ def readahead(generator) -> None:
     _in_memory.update(key=(code, str(_cache_path(settings))), items=items)
     logger.info("items: %d parsed, %d unchanged since the last build", len(stale), len(items) - len(stale))
 
-
-def _parse_all(paths: list, settings) -> list:
-    workers = int(settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
-    _settings_for_workers["settings"] = settings
-    if workers == 1 or len(paths) < 50:
-        return _parse_batch(paths)
-    size = max(1, min(200, len(paths) // (workers * 4)))
-    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return [pair for batch in pool.imap(_parse_batch, batches) for pair in batch]

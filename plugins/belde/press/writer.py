@@ -20,7 +20,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_da
 from pelican.writers import Writer
 
 from . import fingerprint, state
-from .forked import forked_map
+from .forked import forked_map, workers
 
 logger = logging.getLogger(__name__)
 MANIFEST = "belde-pages-{}.json"  # one per output folder
@@ -200,7 +200,7 @@ class IncrementalWriter(Writer):
 
         previous = self._previous
         todo = []
-        for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, self._workers)):
+        for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, workers(self.settings))):
             job.digest = digest
             if indexed is not None:
                 self.indexed[job.name] = indexed
@@ -246,10 +246,6 @@ class IncrementalWriter(Writer):
             self.context["localsiteurl"] = localcontext["localsiteurl"]
         write_atomically(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
 
-    @property
-    def _workers(self) -> int:
-        return int(self.settings.get("BELDE_WORKERS") or os.cpu_count() or 1)
-
     def _render_all(self, jobs: list) -> None:
         # Forked children share the finished context copy-on-write; each renders a slice.
-        forked_map(self._render, jobs, self._workers, least=50)
+        forked_map(self._render, jobs, workers(self.settings), least=50)
