@@ -5,6 +5,7 @@ from pathlib import Path
 import feedparser
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
 
 
 def test_yaml_item_page_shows_what_a_reader_needs(build_site):
@@ -91,3 +92,18 @@ def test_seed_item_links_its_district_and_people(build_site):
     assert page.select_one("header time").get_text() == "Nisan–Haziran 2024"
     links = {a.get_text() for a in page.select("aside.on-that-date a")}
     assert {"Kağıthane", "Ekrem İmamoğlu", "Mevlüt Öztekin"} <= links
+
+
+def test_a_link_to_another_item_by_its_file_reaches_that_items_page(build_site, content_dir):
+    """Pelican's {filename} links are resolved in bodies that have them; other bodies print as read."""
+    source = DATA / "foundation" / "2024" / "04"
+    content_dir("2024/04/yaml-item.md", source=source / "yaml-item.md")
+    content_dir("2024/04/native-item.md", source=source / "native-item.md")
+    content_dir("2024/04/linking.md", "---\ntitle: Beykoz temizliği sürüyor\ndate: 2024-04-25\ndistrict: Beykoz\n"
+                "---\nÖnceki haber: [sahilde temizlik]({filename}/2024/04/native-item.md).\n")
+    site = build_site(content_dir.folder)
+    assert site.ledger.ok
+    link = site.page("2024/04/beykoz-temizligi-suruyor/").select_one(".item-body a")
+    target = site.path("2024/04/beykoz-temizligi-suruyor/").parent / link["href"]
+    assert link.get_text() == "sahilde temizlik" and (target / "index.html").resolve().is_file()
+    assert (target / "index.html").resolve() == site.path("2024/04/beykoz-sahilinde-temizlik/").resolve()

@@ -81,6 +81,21 @@ def test_rebuild_after_a_change_equals_a_cold_build(tmp_path, change):
     assert 0 < writer.rendered < pages / 2, "a rebuild renders only what changed"
 
 
+@pytest.mark.parametrize("change", [_add, _delete], ids=["add", "delete"])
+def test_rebuild_for_reading_from_disk_equals_a_cold_build(tmp_path, change):
+    """`make html` links folders to their index.html: only the pages a rebuild writes are rewritten."""
+    content, registry = tmp_path / "content", tmp_path / "registry"
+    shutil.copytree(DATA / "archive", content)
+    shutil.copytree(TEST_REGISTRY, registry)
+    make_site(content, tmp_path / "incremental", registry, BELDE_INDEX_LINKS=True)
+    change(content, registry)
+    rebuilt = make_site(content, tmp_path / "incremental", registry, BELDE_INDEX_LINKS=True)
+    cold = make_site(content, tmp_path / "cold", registry, BELDE_INDEX_LINKS=True)
+    pages = _snapshot(rebuilt.output)
+    assert pages == _snapshot(cold.output)
+    assert b'index.html"' in pages["index.html"] and b'/"' not in pages["index.html"].split(b"<body", 1)[1]
+
+
 def test_rebuild_without_changes_renders_nothing(tmp_path):
     output = tmp_path / "output"
     make_site("archive", output)

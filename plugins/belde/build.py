@@ -5,7 +5,7 @@ import logging
 import sys
 from pathlib import Path
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -41,14 +41,23 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
     output = Path(settings["OUTPUT_PATH"])
     settings["BELDE_FINAL_OUTPUT"] = str(output)  # the writer keys its records by the final folder
     static = (settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", ()))
-    settings["OUTPUT_PATH"] = str(staging.prepare(output, copied=static))
+    preparation = staging.prepare(output, copied=static, keep=not settings.get("DELETE_OUTPUT_DIRECTORY"))
+    settings["OUTPUT_PATH"] = str(preparation.path)
+
+    def staging_ready(*_):  # the previous pages are linked while the items are read
+        preparation.ready()
+
+    signals.all_generators_finalized.connect(staging_ready)
     try:
         pelican = Pelican(settings)
         pelican.run()
     except BaseException:
-        staging.discard(Path(settings["OUTPUT_PATH"]))
+        preparation.ready()
+        staging.discard(preparation.path)
         raise
-    staging.publish(Path(settings["OUTPUT_PATH"]), output)
+    finally:
+        signals.all_generators_finalized.disconnect(staging_ready)
+    staging.publish(preparation.ready(), output)
     pelican.belde_ledger.lines = summary_lines(pelican)
     return pelican.belde_ledger
 

@@ -8,6 +8,10 @@ A failed or interrupted build leaves the previous output whole; the next build s
 new staging folder. The replaced output is removed by a background process once the new
 one is in place: at archive scale that is tens of thousands of folders, and the site is
 already published.
+
+Linking tens of thousands of pages takes seconds, so a background process does it while
+Pelican reads the items (one core's work, at most); the build waits for it before the
+first page is written.
 """
 
 import os
@@ -23,32 +27,42 @@ def staging_folder(output: Path) -> Path:
     return output.with_name(output.name + STAGING_SUFFIX)
 
 
-def prepare(output: Path, copied: tuple = ()) -> Path:
-    """A fresh staging folder holding the current output: hard links, and real copies of `copied`."""
+class Preparation:
+    """A staging folder being filled with the current output; ready() waits until it is."""
+
+    def __init__(self, output: Path, path: Path, copied: tuple, linking: subprocess.Popen | None):
+        self.output, self.path, self._copied, self._linking = output, path, copied, linking
+
+    def ready(self) -> Path:
+        if self._linking is not None:
+            linking, self._linking = self._linking, None
+            if linking.wait() != 0:  # cp without -a/-l (BSD): Python links instead
+                shutil.rmtree(self.path, ignore_errors=True)
+                shutil.copytree(self.output, self.path, copy_function=os.link, symlinks=True)
+            for name in self._copied:
+                target = self.path / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                    shutil.copytree(self.output / name, target, symlinks=True)
+        return self.path
+
+
+def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
+    """A fresh staging folder that will hold the current output (hard links, and real copies of
+    `copied`) once ready() returns; an empty one when the build starts afresh (keep=False)."""
     staging = staging_folder(output)
     shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
     for retired in output.parent.glob(f"{output.name}{RETIRED_SUFFIX}-*"):
         _remove_in_background(retired)  # unfinished (a reboot), or still running from the last build
-    if output.is_dir():
-        _link_tree(output, staging)
-        for name in copied:
-            target = staging / name
-            if target.is_dir():
-                shutil.rmtree(target)
-                shutil.copytree(output / name, target, symlinks=True)
-    else:
-        staging.mkdir(parents=True)
-    return staging
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """A copy of source made of hard links: GNU cp does it in a fraction of Python's time."""
-    if shutil.which("cp"):
-        done = subprocess.run(["cp", "-al", "--", str(source), str(target)], capture_output=True, check=False)
-        if done.returncode == 0:
-            return
-        shutil.rmtree(target, ignore_errors=True)  # cp without -a/-l (BSD): fall back
-    shutil.copytree(source, target, copy_function=os.link, symlinks=True)
+    if keep and output.is_dir():
+        # GNU cp links a tree in a fraction of Python's time.
+        linking = subprocess.Popen(["cp", "-al", "--", str(output), str(staging)], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if shutil.which("cp") else None  # fmt: skip
+        if linking is None:
+            shutil.copytree(output, staging, copy_function=os.link, symlinks=True)
+        return Preparation(output, staging, copied, linking)
+    staging.mkdir(parents=True)
+    return Preparation(output, staging, (), None)
 
 
 def publish(staging: Path, output: Path) -> None:

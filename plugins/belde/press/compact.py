@@ -7,6 +7,10 @@ as a string, as Pelican expects, and the same bytes it parsed as metadata 'utf8_
 """
 
 from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+# Pelican's intrasite links ({filename}x, |static|x) sit right after an attribute's opening quote.
+_LINK_STARTS = (b'"{', b"'{", b'"|', b"'|")
 
 
 class CompactArticle(Article):
@@ -17,10 +21,25 @@ class CompactArticle(Article):
     @_content.setter
     def _content(self, value):
         self.utf8_body = value.encode()
+        self.__dict__.pop("_prints_as_read", None)
+
+    @property
+    def prints_as_read(self) -> bool:
+        """True when the body has no intrasite link for Pelican to resolve: its page prints
+        the reader's bytes as they are, and neither regex nor decoding is needed to know it."""
+        if "_prints_as_read" not in self.__dict__:
+            default = self.settings.get("INTRASITE_LINK_REGEX") == DEFAULT_CONFIG["INTRASITE_LINK_REGEX"]
+            self._prints_as_read = default and not any(start in self.utf8_body for start in _LINK_STARTS)
+        return self._prints_as_read
 
     def get_content(self, siteurl):
         """Not memoized, unlike Pelican's: a decoded copy lives as long as its page."""
+        if self.prints_as_read:
+            return self._content
         return self._update_content(self._content, siteurl)
+
+    def get_static_links(self) -> set:
+        return set() if self.prints_as_read else super().get_static_links()
 
 
 def keep_body_compact(content):

@@ -102,7 +102,8 @@ def body(article) -> str:
     a JSON round of every body would cost more than the rest of the digests together."""
     cached = getattr(article, "_body_digest", None)
     if cached is None:
-        cached = article._body_digest = hashlib.blake2b(article.content.encode(), digest_size=16).hexdigest()
+        printed = article.utf8_body if getattr(article, "prints_as_read", False) else article.content.encode()
+        cached = article._body_digest = hashlib.blake2b(printed, digest_size=16).hexdigest()
     return cached
 
 
@@ -119,6 +120,11 @@ def article_page(article) -> str:
         )  # fmt: skip
         article._page_digest = cached
     return cached
+
+
+def feed_entry(article) -> list:
+    """An item as a feed of summaries shows it: IncrementalWriter._add_item_to_the_feed."""
+    return [listing(article), article.date.isoformat(), [t.name for t in article.tags]]
 
 
 def indexed(article) -> str:

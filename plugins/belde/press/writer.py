@@ -138,7 +138,8 @@ class IncrementalWriter(Writer):
         if not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
-        key = fingerprint.digest(path, url, feed_type, feed_title, [fingerprint.article_page(a) for a in shown],
+        entry = fingerprint.article_page if self.settings.get("BELDE_FEED_CONTENT", False) else fingerprint.feed_entry
+        key = fingerprint.digest(path, url, feed_type, feed_title, [entry(a) for a in shown],
                                  self.settings.get("SITEURL"), self.settings.get("FEED_DOMAIN"))  # fmt: skip
         self.feeds[path] = key
         target = sanitised_join(self.output_path, path)
@@ -148,6 +149,10 @@ class IncrementalWriter(Writer):
         self.rendered += 1
         self.changed.add(path)
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def pages(self) -> list:
+        """The output names of every page this build has, written or left unchanged."""
+        return [job.name for job in self.jobs]
 
     # -- the manifest of the previous build ---------------------------------------------
     @property

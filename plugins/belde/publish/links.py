@@ -16,10 +16,16 @@ def index_links(text: str) -> str:
     return _FOLDER_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}index.html", text)
 
 
-def add_index_html(output: Path) -> int:
+def add_index_html(output: Path, names=None) -> int:
+    """Rewrite the HTML files of output, or only those of `names` (paths inside output): a
+    page the build left unchanged was rewritten by the build that wrote it."""
+    paths = sorted(output.rglob("*.html")) if names is None else [output / n for n in sorted(names) if n.endswith(".html")]
     changed = 0
-    for path in sorted(output.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:  # a page the build removed
+            continue
         rewritten = index_links(text)
         if rewritten != text:
             path.write_text(rewritten, encoding="utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from ..press import state as press_state
 from ..press import structured
 from . import compress, links, sitemap
 
@@ -87,10 +88,11 @@ def finish(pelican):
     output = Path(settings["OUTPUT_PATH"])
     if not output.is_dir():
         return
+    writer = press_state.writer()
     if settings.get("BELDE_INDEX_LINKS"):
-        links.add_index_html(output)
+        links.add_index_html(output, writer.changed if writer is not None else None)
     if settings.get("BELDE_SITEMAP"):
-        sitemap.write_sitemap(output, settings, _dates)
+        sitemap.write_sitemap(output, settings, _dates, writer.pages() if writer is not None else None)
     if settings.get("BELDE_ROBOTS"):
         sitemap.write_robots(output, settings)
     if settings.get("BELDE_PRECOMPRESS"):

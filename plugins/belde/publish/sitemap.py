@@ -11,28 +11,31 @@ NOT_LISTED = {"404.html"}
 NO_PAGES_IN = {"pagefind"}  # the search bundle: thousands of files, none of them pages
 
 
-def page_urls(output: Path) -> list:
-    """(url relative to the site root, file) for every HTML page, index pages as folders."""
-    found = []
-    for folder, folders, files in os.walk(output):
-        if folder == str(output):
-            folders[:] = [name for name in folders if name not in NO_PAGES_IN]
-        base = os.path.relpath(folder, output).replace(os.sep, "/")
-        found += [name if base == "." else f"{base}/{name}" for name in files if name.endswith(".html")]
+def page_urls(output: Path, names=None) -> list:
+    """(url relative to the site root, file) for every HTML page, index pages as folders: the
+    pages named (paths inside output, as the build's writer knows them), or else every HTML
+    file found in output."""
+    if names is None:
+        names = []
+        for folder, folders, files in os.walk(output):
+            if folder == str(output):
+                folders[:] = [name for name in folders if name not in NO_PAGES_IN]
+            base = os.path.relpath(folder, output).replace(os.sep, "/")
+            names += [name if base == "." else f"{base}/{name}" for name in files]
     pages = []
-    for relative in sorted(found, key=lambda name: name.split("/")):
-        if relative in NOT_LISTED:
+    for relative in sorted({n for n in names if n.endswith(".html")}, key=lambda name: name.split("/")):
+        if relative in NOT_LISTED or relative.split("/", 1)[0] in NO_PAGES_IN:
             continue
         url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
         pages.append((url, relative))
     return pages
 
 
-def write_sitemap(output: Path, settings, dates: dict) -> Path:
+def write_sitemap(output: Path, settings, dates: dict, names=None) -> Path:
     """Addresses are absolute when SITEURL is; otherwise relative to the sitemap itself."""
     root = site_root(settings)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url, relative in page_urls(output):
+    for url, relative in page_urls(output, names):
         location = f"{root}/{url}" if root else (url or "./")
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(location)}</loc>")
