@@ -96,6 +96,24 @@ def test_rebuild_for_reading_from_disk_equals_a_cold_build(tmp_path, change):
     assert b'index.html"' in pages["index.html"] and b'/"' not in pages["index.html"].split(b"<body", 1)[1]
 
 
+def test_items_kept_from_the_last_build_print_the_same_pages_as_items_read_afresh(build_site, tmp_path):
+    first = build_site("archive")
+    shutil.rmtree(first.output)  # every page is written again; the items are kept in the cache
+    again = build_site("archive")
+    assert f"0 parsed, {again.ledger.read} unchanged since the last build ({again.ledger.published} kept whole)" in again.log
+    cold = make_site("archive", tmp_path / "cold")
+    assert _snapshot(again.output) == _snapshot(cold.output)
+
+
+def test_a_kept_item_reports_its_warnings_again(build_site, content_dir):
+    content_dir("2020/01/no-office.md", source=DATA / "bad" / "no-office.md")
+    first = build_site(content_dir.folder)
+    again = build_site(content_dir.folder)
+    assert "(1 kept whole)" in again.log
+    assert first.ledger.warnings == again.ledger.warnings
+    assert len(again.ledger.warnings) == 1 and "held no office" in again.ledger.warnings[0]
+
+
 def test_rebuild_without_changes_renders_nothing(tmp_path):
     output = tmp_path / "output"
     make_site("archive", output)

@@ -33,6 +33,7 @@ class Ledger:
     drafts: int = 0
     refused: dict = field(default_factory=dict)  # path -> reason
     warnings: list = field(default_factory=list)
+    warned: dict = field(default_factory=dict)  # path -> its warnings, as reported
     lines: list = field(default_factory=list)  # the build's closing figures, set by belde.build
 
     def refuse(self, path: str, reason: str) -> None:
@@ -40,6 +41,7 @@ class Ledger:
 
     def warn(self, path: str, message: str) -> None:
         self.warnings.append(f"{path}: {message}")
+        self.warned.setdefault(path, []).append(message)
         doubts.warning("%s: %s", path, message, extra={"limit_msg": "more items with warnings; the summary counts them"})
 
     @property

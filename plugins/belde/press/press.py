@@ -14,7 +14,9 @@ from .archive import newest_first
 from .compact import keep_body_compact
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
-from .readahead import readahead, wait_for_cache
+from .articlecache import keep
+from .background import wait_for_cache
+from .readahead import readahead
 from .reader import PressItemReader
 from .writer import IncrementalWriter
 
@@ -223,6 +225,7 @@ def register():
     signals.article_generator_init.connect(readahead)
     signals.article_generator_pretaxonomy.connect(refuse_duplicates)
     signals.article_generator_pretaxonomy.connect(settle_order)
+    signals.article_generator_pretaxonomy.connect(keep)
     signals.article_generator_finalized.connect(count_items)
     signals.article_generator_finalized.connect(take_over_topics)
     signals.get_generators.connect(add_generator)

@@ -2,10 +2,11 @@
 
 Parsing an item (decoding, front matter, Markdown, sanitising, typography) depends only
 on its file and the settings, never on the registry or on other items. Before Pelican's
-article generator reads the files one by one, readahead() parses every item whose file
-changed since the last build, in forked worker processes, and keeps all results in a
-cache under CACHE_PATH. The reader then only checks each item against the registry
-(schema.normalise), which is cheap and always redone, so that registry edits apply.
+article generator reads the files one by one, readahead() hands it the items kept whole
+from the last build (articlecache.py), then parses every other item whose file changed,
+in forked worker processes, and keeps the parses in a cache under CACHE_PATH. The reader
+then only checks each item against the registry (schema.normalise), so that when the
+registry changes (and no item can be kept whole) no item is parsed again.
 """
 
 import hashlib
@@ -15,7 +16,8 @@ import os
 import pickle
 from pathlib import Path
 
-from . import state
+from . import articlecache, state
+from .background import write_pickle
 from .fingerprint import stable
 from .forked import forked_map, workers
 from .ledger import ItemRefused
@@ -23,7 +25,6 @@ from .ledger import ItemRefused
 logger = logging.getLogger(__name__)
 CACHE_FILE = "belde-items-{}.pickle"  # one per content folder
 _in_memory = {}  # the last build's items, for a process that builds again (belde serve)
-_cache_writer = {}  # the child writing the cache file
 
 
 def _code_key(settings) -> str:
@@ -71,64 +72,45 @@ def _load(settings, code: str) -> dict:
 
 
 def _save(settings, code: str, items: dict) -> None:
-    """Written by a forked child while the build goes on. Pickling a string keeps its UTF-8
-    form inside the string for as long as it lives (CPython), which would double the memory
-    every body takes in the building process."""
-    target = _cache_path(settings)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wait_for_cache()
-    pid = os.fork()
-    if pid:
-        _cache_writer["pid"] = pid
-        return
-    status = 1
-    try:
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump({"code": code, "items": items}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, target)
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def wait_for_cache(*_) -> None:
-    """finalized (and before the cache is written again): the cache file is complete."""
-    pid = _cache_writer.pop("pid", None)
-    if pid is not None:
-        _, status = os.waitpid(pid, 0)
-        if status:
-            logger.warning("the item cache could not be written; the next build parses every item again")
+    write_pickle(_cache_path(settings), [{"code": code, "items": items}])
 
 
 def readahead(generator) -> None:
-    """article_generator_init: parse, in parallel, every item file that changed."""
+    """article_generator_init: hand Pelican the items kept from the last build whose files are
+    unchanged (articlecache.py), and parse, in parallel, every other item file that changed."""
     settings = generator.settings
-    code = _code_key(settings)
-    cached = _load(settings, code)
-    paths = [
-        os.path.join(generator.path, name)
+    names = [
+        name
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
         if name.endswith((".md", ".markdown"))
     ]
-    items, stale = {}, []
-    for path in paths:
+    stamps = {}
+    for name in names:
+        path = os.path.abspath(os.path.join(generator.path, name))
         try:
-            stamp = _stamp(path)
+            stamps[path] = _stamp(path)
         except OSError:
             continue  # the reader will say what is wrong with it
+    kept = articlecache.install(generator, names, stamps)
+    code = _code_key(settings)
+    # Next to kept items, the other files are new or edited (or drafts, or refused): the cache
+    # of parses could not help them, and loading it would hold every body twice.
+    cached = _load(settings, code) if kept is None else {}
+    items, stale = {}, []
+    for path, stamp in stamps.items():
+        if kept and path in kept:
+            continue
         entry = cached.get(path)
         if entry is not None and entry[0] == stamp:
             items[path] = entry
         else:
-            stale.append((path, stamp))
-    stamps = dict(stale)
-    paths = list(stamps)
-    for path, result in zip(paths, forked_map(lambda path: _parse(path, settings), paths, workers(settings), least=25)):
+            stale.append(path)
+    for path, result in zip(stale, forked_map(lambda path: _parse(path, settings), stale, workers(settings), least=25)):
         items[path] = (stamps[path], result)
     state.use_parsed({path: entry[1] for path, entry in items.items()})
-    if stale or len(items) != len(cached):
-        _save(settings, code, items)
-    _in_memory.update(key=(code, str(_cache_path(settings))), items=items)
-    logger.info("items: %d parsed, %d unchanged since the last build", len(stale), len(items) - len(stale))
-
+    if kept is None:
+        if stale or len(items) != len(cached):
+            _save(settings, code, items)
+        _in_memory.update(key=(code, str(_cache_path(settings))), items=items)
+    logger.info("items: %d parsed, %d unchanged since the last build (%d kept whole)",
+                len(stale), len(stamps) - len(stale), len(kept or ()))  # fmt: skip

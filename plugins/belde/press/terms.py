@@ -10,6 +10,7 @@ class _TurkishTerm(URLWrapper):
 
     def __init__(self, name, settings, slug=None):
         super().__init__(name, settings)
+        self.term_slug = slug  # as given: with the name, what state.term() knows the term by
         self.slug = slug or tr_slugify(name)
 
     # A term's address never changes once made; Pelican would format it anew at every use.

@@ -1,0 +1,131 @@
+"""Items as Pelican's article generator made them, kept from one build to the next.
+
+An unchanged item still costs Pelican's article loop: checking it against the registry,
+making an Article and sending its signals, a third of a millisecond an item and seconds
+at archive scale. The published items are kept in a file under CACHE_PATH and handed back
+through Pelican's own content cache (the generator's get_cached_data) when their file is
+unchanged and so is everything else they were made from: Belde's code, the theme and the
+settings (fingerprint.code_digest), the registry's files and Pelican's version. Warnings an
+item raised are kept with it and reported again. As with Pelican's content cache, other
+plugins' content_object_init receivers do not run again for a kept item.
+
+The build's settings, its shared context and its terms are not stored: they are looked up
+when the file is loaded, so that the items belong to the build that loads them.
+"""
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+import pelican
+
+from . import state
+from .background import write_pickle
+from .fingerprint import code_digest
+from .terms import _TurkishTerm
+
+CACHE_FILE = "belde-articles-{}.pickle"  # one per content folder
+_build = {}  # this build's key and the stamps its files had when they were read
+
+
+def _cache_path(settings) -> Path:
+    key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
+    return Path(settings["CACHE_PATH"]) / CACHE_FILE.format(key)
+
+
+def _key(settings) -> str:
+    hasher = hashlib.blake2b(code_digest(settings).encode(), digest_size=16)
+    hasher.update(pelican.__version__.encode())
+    folder = state.registry_folder(settings)
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, handle, protocol, settings=None, context=None):
+        super().__init__(handle, protocol=protocol)
+        self._settings, self._context = settings, context
+
+    def persistent_id(self, obj):
+        if obj is self._settings:
+            return "settings"
+        if obj is self._context:
+            return "context"
+        if isinstance(obj, _TurkishTerm):
+            return ("term", type(obj), obj.name, obj.term_slug)
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, handle, settings, context):
+        super().__init__(handle)
+        self._settings, self._context = settings, context
+
+    def persistent_load(self, pid):
+        if pid == "settings":
+            return self._settings
+        if pid == "context":
+            return self._context
+        _, kind, name, slug = pid
+        return state.term(kind, name, self._settings, slug=slug)
+
+
+def install(generator, names: list, stamps: dict) -> set | None:
+    """article_generator_init (from readahead): put the kept items whose files are unchanged
+    (stamps: absolute path -> stamp as read now) into Pelican's content cache, and return
+    their paths; None when there is no usable file of kept items."""
+    settings = generator.settings
+    _build.clear()
+    if not settings.get("BELDE_INCREMENTAL", True):
+        return None
+    _build.update(key=_key(settings), stamps=stamps, installed=set())
+    try:
+        with _cache_path(settings).open("rb") as handle:
+            if pickle.load(handle) != _build["key"]:  # noqa: S301 - Belde's own cache file
+                return None
+            kept = _Unpickler(handle, settings, generator.context).load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    installed = set()
+    ledger = state.ledger()
+    for name in names:
+        path = os.path.abspath(os.path.join(generator.path, name))
+        entry = kept.get(path)
+        if entry is None or entry[0] != stamps.get(path):
+            continue
+        _, warnings, article = entry
+        generator._cache[name] = (generator._get_file_stamp(name), article)  # Pelican's stamp, checked by its loop
+        for message in warnings:
+            ledger.warn(state.display_path(path, settings), message)
+        installed.add(path)
+    _build["installed"] = installed
+    return installed
+
+
+def keep(generator) -> None:
+    """article_generator_pretaxonomy (once duplicates are refused): keep the published items for
+    the next build, unless they are exactly the items kept from the last one."""
+    if "key" not in _build:
+        return
+    articles = list(generator.articles)
+    stamps = _build["stamps"]
+    installed = _build["installed"]
+    if len(articles) == len(installed) and all(os.path.abspath(a.source_path) in installed for a in articles):
+        return
+    settings, context = generator.settings, generator.context
+    warned = state.ledger().warned
+
+    def items():
+        kept = {}
+        for article in articles:
+            path = os.path.abspath(article.source_path)
+            if path in stamps:
+                kept[path] = (stamps[path], warned.get(state.display_path(path, settings), []), article)
+        return [_build["key"], kept]
+
+    def pickler(handle, protocol):
+        return _Pickler(handle, protocol, settings, context)
+
+    write_pickle(_cache_path(settings), items, pickler)

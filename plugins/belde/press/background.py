@@ -1,0 +1,51 @@
+"""Cache files written by a forked child while the build goes on.
+
+The child sees the build's objects as they were at the fork, copy-on-write, and pickles
+them without slowing the build or growing its memory: pickling a string keeps its UTF-8
+form inside the string for as long as it lives (CPython), which in the building process
+would double the memory every body takes.
+"""
+
+import logging
+import os
+import pickle
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+_writers = {}  # pid -> the file its child writes
+
+
+def write_pickle(target: Path, parts, pickler=pickle.Pickler) -> None:
+    """Pickle each of `parts` (or of parts() when it is callable) one after the other into
+    target, atomically, in a forked child; `pickler` is the Pickler class to use."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for pid, path in list(_writers.items()):
+        if path == target:  # never two writers of one file
+            _wait(pid)
+    pid = os.fork()
+    if pid:
+        _writers[pid] = target
+        return
+    status = 1
+    try:
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            for part in parts() if callable(parts) else parts:
+                pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(part)
+        os.replace(temporary, target)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _wait(pid: int) -> None:
+    target = _writers.pop(pid)
+    _, status = os.waitpid(pid, 0)
+    if status:
+        logger.warning("the cache file %s could not be written; the next build does more work", target.name)
+
+
+def wait_for_cache(*_) -> None:
+    """finalized: every cache file the build started writing is complete."""
+    for pid in list(_writers):
+        _wait(pid)
