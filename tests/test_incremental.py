@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
 from belde.press import state
@@ -112,6 +113,44 @@ def test_a_kept_item_reports_its_warnings_again(build_site, content_dir):
     assert "(1 kept whole)" in again.log
     assert first.ledger.warnings == again.ledger.warnings
     assert len(again.ledger.warnings) == 1 and "held no office" in again.ledger.warnings[0]
+
+
+def test_a_new_item_leaves_every_listing_page_but_the_first_as_it_was(tmp_path):
+    """Listings are cut into pages from their oldest item: older pages keep their address and items."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+
+    def publish(day: int) -> dict:
+        (content / "2025" / f"kagithane-{day}.md").write_text(
+            f"---\ntitle: Kağıthane meclisi {day} Mart'ta toplandı\ndate: 2025-03-{day:02d}\ndistrict: Kağıthane\n"
+            "officials: [İlker Öz]\ntags: [meclis]\n---\nMeclis toplandı.\n", encoding="utf-8")
+        make_site(content, output, DEFAULT_PAGINATION=2)
+        return _snapshot(output)
+
+    before = make_site(content, output, DEFAULT_PAGINATION=2) and _snapshot(output)
+    pages = sorted(n for n in before if n.startswith("ilce/kagithane/"))
+    assert pages == ["ilce/kagithane/atom.xml", "ilce/kagithane/index.html", "ilce/kagithane/sayfa/2/index.html",
+                     "ilce/kagithane/sayfa/3/index.html"]  # six items: the newest two, then two pages of two
+    seventh = publish(10)
+    assert {n for n in before if seventh.get(n) != before[n] and "/sayfa/" in n} == set()
+    assert seventh["ilce/kagithane/index.html"] != before["ilce/kagithane/index.html"]  # three items now
+    eighth = publish(11)  # the first page fills up: its two older items become page 4
+    assert "ilce/kagithane/sayfa/4/index.html" in eighth and "ilce/kagithane/sayfa/4/index.html" not in seventh
+    # ...and page 3's link to newer items leads there now; its items stay
+    assert {n for n in seventh if eighth.get(n) != seventh[n] and "/sayfa/" in n} == {"ilce/kagithane/sayfa/3/index.html"}
+    titles = [[a.get_text() for a in BeautifulSoup(site["ilce/kagithane/sayfa/3/index.html"], "lxml").select(".items a")]
+              for site in (seventh, eighth)]  # fmt: skip
+    assert titles[0] == titles[1]
+    cold = make_site(content, tmp_path / "cold", DEFAULT_PAGINATION=2)
+    assert eighth == _snapshot(cold.output)
+    first = BeautifulSoup(eighth["ilce/kagithane/index.html"], "lxml")
+    older = first.select_one(".pagination a[rel=next]")["href"]
+    assert older.endswith("sayfa/4/") and "· 8 haber ·" in first.select_one(".term-meta").get_text()
+    oldest = BeautifulSoup(eighth["ilce/kagithane/sayfa/2/index.html"], "lxml")
+    assert oldest.select_one(".pagination [aria-current=page]").get_text() == "1 Mart–30 Nisan 2024"
+    assert oldest.select_one(".pagination a[rel=next]") is None and oldest.select_one("nav.years") is None
+    assert "haber" not in oldest.select_one(".term-meta").get_text()  # the count is the first page's
 
 
 def test_rebuild_without_changes_renders_nothing(tmp_path):

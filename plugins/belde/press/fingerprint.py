@@ -14,6 +14,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from .archive import DistrictView, HeadLine, MonthView, PersonView, YearView
+from .pagination import ListingPage, PageLink
 
 # Keyword arguments Pelican passes to every page that no Belde template prints.
 IGNORED_KWARGS = {"all_articles", "blog", "category", "override_output", "dates_paginator", "dates_page",
@@ -38,8 +39,10 @@ def _plain(value):
         return _memo(value, person_view)
     if isinstance(value, (YearView, MonthView)):
         return _memo(value, period_view)
-    if hasattr(value, "object_list") and hasattr(value, "number"):  # a Pelican pagination Page
-        return ["page", value.number, value.paginator.num_pages, value.url, value.object_list]
+    if isinstance(value, ListingPage):
+        return ["page", value.number, value.url, value.object_list]
+    if isinstance(value, PageLink):
+        return ["link", value.url]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (set, frozenset, tuple)):
@@ -80,21 +83,30 @@ def headline(line: HeadLine) -> list:
 
 
 def district_view(view: DistrictView) -> list:
-    return [
-        "district", view.term, view.body.side, view.body.short, view.timeline, view.heads_now, view.articles,
-        view.years, view.year_anchors, sorted((k, v) for k, v in view.head_of_item.items() if v is not None),
-        view.feed_url,
-    ]  # fmt: skip
+    """What every page of a district prints about it (its items: see view_on_page)."""
+    return ["district", view.term, view.body.side, view.body.short, view.timeline, view.heads_now, view.feed_url]
 
 
 def person_view(view: PersonView) -> list:
-    return ["person", view.term, list(view.person.aliases), view.roles, view.latest, view.articles, view.feed_url]
+    return ["person", view.term, list(view.person.aliases), view.roles, view.latest, view.feed_url]
 
 
 def period_view(view) -> list:
     months = getattr(view, "months", [])
-    return [type(view).__name__, view.year, getattr(view, "month", None), view.url, view.articles,
+    return [type(view).__name__, view.year, getattr(view, "month", None), view.url, len(view.articles),
             [(m.month, m.url, len(m.articles)) for m in months], getattr(view, "year_url", "")]  # fmt: skip
+
+
+def view_on_page(view, page) -> list:
+    """What one page of a district's or a person's listing prints from the whole listing: the
+    count and the years on the first page only (so that a new item leaves the other pages as
+    they are), and for a district the head each item falls under and the year it opens."""
+    first = page is None or page.first
+    items = view.articles if page is None else page.object_list
+    if isinstance(view, DistrictView):
+        shown = [(view.head_of_item.get(a.slug), view.year_anchors.get(a.slug)) for a in items]
+        return [view, [view.count, view.years] if first else None, shown]
+    return [view, view.count if first else None]
 
 
 def body(article) -> str:
@@ -136,9 +148,11 @@ def indexed(article) -> str:
     )  # fmt: skip
 
 
-def _kwarg(key, value):
+def _kwarg(key, value, page):
     if key == "article":
         return article_page(value)
+    if isinstance(value, (DistrictView, PersonView)):
+        return view_on_page(value, page)
     return value
 
 
@@ -146,7 +160,8 @@ def page_digest(template_name: str, name: str, kwargs: dict, site_inputs: dict) 
     """The digest of one page to be written, or None when it must always be rendered."""
     if template_name not in site_inputs:
         return None
-    shown = {k: _kwarg(k, v) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
+    page = kwargs.get("articles_page")
+    shown = {k: _kwarg(k, v, page) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
     return digest(template_name, name, site_inputs[template_name], sorted(shown.items()))
 
 

@@ -3,10 +3,10 @@
 import datetime as dt
 
 from pelican.generators import Generator
-from pelican.paginator import Paginator
 
 from . import state
 from .archive import Archive
+from .pagination import listing_pages
 
 
 def _url(settings, key: str, **fields) -> tuple[str, str]:
@@ -56,13 +56,14 @@ class ArchiveGenerator(Generator):
 
     def _year_jumps(self, view):
         """Each year links to the listing page where its first item appears."""
-        per_page = self.settings.get("DEFAULT_PAGINATION") or len(view.articles) or 1
-        paginator = Paginator(view.term.save_as, view.term.url, view.articles, self.settings, per_page)
-        for index, article in enumerate(view.articles):
+        paginated = self.settings["PAGINATED_TEMPLATES"]
+        per_page = (paginated["district"] or self.settings["DEFAULT_PAGINATION"]) if "district" in paginated else None
+        pages = listing_pages(view.term.save_as, view.term.url, view.articles, self.settings, per_page)
+        page_of = {id(article): page for page in pages for article in page.object_list}
+        for article in view.articles:
             year = article.date.year
             if not view.years or view.years[-1][0] != year:
-                page = paginator.page(index // per_page + 1)
-                view.years.append([year, 0, f"{page.url}#yil-{year}"])
+                view.years.append([year, 0, f"{page_of[id(article)].url}#yil-{year}"])
                 view.year_anchors[article.slug] = year
             view.years[-1][1] += 1
 

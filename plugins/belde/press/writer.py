@@ -1,7 +1,7 @@
 """A writer that renders only the pages whose inputs changed, on every core.
 
 Pelican's writer renders each page the moment a generator asks for it. This one
-queues the pages (expanding pagination exactly as Pelican does), then, once every
+queues the pages (cutting listings into pages from their oldest item: pagination.py), then, once every
 generator has asked, computes each page's digest (fingerprint.py), skips pages whose
 digest and file are unchanged since the previous build, renders the rest in forked
 worker processes, and removes pages that the site no longer has.
@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.paginator import Paginator
 from feedgenerator import get_tag_uri
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_date_tzinfo
 from pelican.writers import Writer
 
 from . import fingerprint, state
 from .forked import forked_map, workers
+from .pagination import PageLink, listing_pages
 
 logger = logging.getLogger(__name__)
 MANIFEST = "belde-pages-{}.json"  # one per output folder
@@ -112,17 +112,17 @@ class IncrementalWriter(Writer):
             paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
             per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
-            paginators = {key: Paginator(name, url, val, self.settings, per_page) for key, val in paginated.items()}
-            for number in range(next(iter(paginators.values())).num_pages):
+            listings = {key: listing_pages(name, url, val, self.settings, per_page) for key, val in paginated.items()}
+            main = next(iter(listings))
+            for index, page in enumerate(listings[main]):
                 page_kwargs = kwargs.copy()
-                for key, paginator in paginators.items():
+                for key, pages in listings.items():
+                    here = min(index, len(pages) - 1)
                     page_kwargs.update({
-                        f"{key}_paginator": paginator,
-                        f"{key}_page": paginator.page(number + 1),
-                        f"{key}_previous_page": paginator.page(number) if number > 0 else None,
-                        f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+                        f"{key}_page": pages[here],
+                        f"{key}_previous_page": PageLink(pages[here - 1].url) if here > 0 else None,
+                        f"{key}_next_page": PageLink(pages[here + 1].url) if here + 1 < len(pages) else None,
                     })  # fmt: skip
-                page = page_kwargs[f"{next(iter(paginators))}_page"]
                 # The page object stands for the list it shows; the whole list would only slow the digest.
                 shown = {k: v for k, v in page_kwargs.items() if k not in paginated}
                 self._queue(page.save_as, template, template_name, context, page_kwargs, shown, relative_urls)
