@@ -87,15 +87,29 @@ if hasattr(yaml, "CSafeLoader"):
 else:  # pragma: no cover - PyYAML built without libyaml
     FastTextDateLoader = None
 
-# Anchors, aliases and tags are what the caps above guard against; nesting beyond MAX_DEPTH
-# needs more brackets or dashes than this. Text with none of them is parsed by libyaml, far faster.
+# Anchors, aliases and tags are what the caps above guard against. Text without them that cannot
+# nest beyond MAX_DEPTH (_depth_bound) is parsed by libyaml, far faster.
 _GUARDED = re.compile(r"(?:^|[\s\[{,:])[&*!]")
+_LINE_START = re.compile(r"^( *)((?:-[ \t]+)*)", re.M)
+
+
+def _depth_bound(text: str) -> int:
+    """At least how deep text nests: a block level takes a column of indentation or a '- ' on
+    its line (a list under a key may share the key's column: hence twice), a flow level an
+    opening bracket: those of the fullest line when every line closes what it opens (flow
+    collections on one line each, as in {office: mayor, from: 2019-01-01}), else all of them."""
+    widest = max((len(m.group(1)) + m.group(2).count("-") for m in _LINE_START.finditer(text)), default=0)
+    lines = text.split("\n")
+    opened = [line.count("[") + line.count("{") for line in lines]
+    if all(count == line.count("]") + line.count("}") for count, line in zip(opened, lines)):
+        return 2 * widest + max(opened, default=0) + 2
+    return 2 * widest + sum(opened) + 2
 
 
 def load_yaml(stream):
     text = stream if isinstance(stream, str) else stream.read()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    simple = not _GUARDED.search(text) and text.count("[") + text.count("{") + text.count("-") < MAX_DEPTH
+    simple = not _GUARDED.search(text) and _depth_bound(text) < MAX_DEPTH
     loader = FastTextDateLoader if FastTextDateLoader is not None and simple else TextDateLoader
     return yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are SafeLoaders
