@@ -21,17 +21,23 @@ from pathlib import Path
 import pelican
 
 from . import state
-from .background import write_pickle
+from .background import write_pickles
 from .fingerprint import code_digest
 from .terms import _TurkishTerm
 
-CACHE_FILE = "belde-articles-{}.pickle"  # one per content folder
-_build = {}  # this build's key and the stamps its files had when they were read
+CACHE_FOLDER = "belde-articles-{}"  # one per content folder, holding a file per folder of items
+_build = {}  # this build's key, the stamps its files had when read, and the items kept from each file
 
 
-def _cache_path(settings) -> Path:
+def _cache_folder(settings) -> Path:
     key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
-    return Path(settings["CACHE_PATH"]) / CACHE_FILE.format(key)
+    return Path(settings["CACHE_PATH"]) / CACHE_FOLDER.format(key)
+
+
+def _file_for(path: str) -> str:
+    """Items are kept by folder (a month, as press offices file them): a new or edited item
+    rewrites its folder's file only."""
+    return hashlib.blake2b(os.path.dirname(path).encode(), digest_size=8).hexdigest() + ".pickle"
 
 
 def _key(settings) -> str:
@@ -75,20 +81,22 @@ class _Unpickler(pickle.Unpickler):
 def install(generator, names: list, stamps: dict) -> set | None:
     """article_generator_init (from readahead): put the kept items whose files are unchanged
     (stamps: absolute path -> stamp as read now) into Pelican's content cache, and return
-    their paths; None when there is no usable file of kept items."""
+    their paths; None when no kept item could be used."""
     settings = generator.settings
     _build.clear()
     if not settings.get("BELDE_INCREMENTAL", True):
         return None
-    _build.update(key=_key(settings), stamps=stamps, installed=set())
-    try:
-        with _cache_path(settings).open("rb") as handle:
-            if pickle.load(handle) != _build["key"]:  # noqa: S301 - Belde's own cache file
-                return None
-            kept = _Unpickler(handle, settings, generator.context).load()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    installed = set()
+    key = _key(settings)
+    _build.update(key=key, stamps=stamps, installed={})
+    kept = {}
+    for file in sorted(_cache_folder(settings).glob("*.pickle")):
+        try:
+            with file.open("rb") as handle:
+                if pickle.load(handle) == key:  # noqa: S301 - Belde's own cache file
+                    kept.update(_Unpickler(handle, settings, generator.context).load())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            continue
+    installed = _build["installed"]  # file name -> paths of the items installed from it
     ledger = state.ledger()
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
@@ -99,33 +107,38 @@ def install(generator, names: list, stamps: dict) -> set | None:
         generator._cache[name] = (generator._get_file_stamp(name), article)  # Pelican's stamp, checked by its loop
         for message in warnings:
             ledger.warn(state.display_path(path, settings), message)
-        installed.add(path)
-    _build["installed"] = installed
-    return installed
+        installed.setdefault(_file_for(path), set()).add(path)
+    return set().union(*installed.values()) if installed else None
 
 
 def keep(generator) -> None:
     """article_generator_pretaxonomy (once duplicates are refused): keep the published items for
-    the next build, unless they are exactly the items kept from the last one."""
+    the next build, rewriting the files whose items are not exactly those kept from them."""
     if "key" not in _build:
         return
-    articles = list(generator.articles)
-    stamps = _build["stamps"]
-    installed = _build["installed"]
-    if len(articles) == len(installed) and all(os.path.abspath(a.source_path) in installed for a in articles):
+    stamps, installed = _build["stamps"], _build["installed"]
+    by_file = {}
+    for article in generator.articles:
+        path = os.path.abspath(article.source_path)
+        if path in stamps:
+            by_file.setdefault(_file_for(path), []).append((path, article))
+    folder = _cache_folder(generator.settings)
+    changed = {file: entries for file, entries in by_file.items() if {p for p, _ in entries} != installed.get(file)}
+    gone = [folder / file for file in installed.keys() - by_file.keys()]
+    gone += [f for f in folder.glob("*.pickle") if f.name not in by_file and f.name not in installed] if folder.is_dir() else []
+    for file in gone:
+        file.unlink(missing_ok=True)
+    if not changed:
         return
     settings, context = generator.settings, generator.context
     warned = state.ledger().warned
 
-    def items():
-        kept = {}
-        for article in articles:
-            path = os.path.abspath(article.source_path)
-            if path in stamps:
-                kept[path] = (stamps[path], warned.get(state.display_path(path, settings), []), article)
-        return [_build["key"], kept]
+    def contents(entries):
+        return lambda: [_build["key"], {
+            path: (stamps[path], warned.get(state.display_path(path, settings), []), article) for path, article in entries
+        }]  # fmt: skip
 
     def pickler(handle, protocol):
         return _Pickler(handle, protocol, settings, context)
 
-    write_pickle(_cache_path(settings), items, pickler)
+    write_pickles({folder / file: contents(entries) for file, entries in changed.items()}, pickler)

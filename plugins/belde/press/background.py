@@ -12,37 +12,46 @@ import pickle
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
-_writers = {}  # pid -> the file its child writes
+_writers = {}  # pid -> the files its child writes
 
 
 def write_pickle(target: Path, parts, pickler=pickle.Pickler) -> None:
     """Pickle each of `parts` (or of parts() when it is callable) one after the other into
     target, atomically, in a forked child; `pickler` is the Pickler class to use."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for pid, path in list(_writers.items()):
-        if path == target:  # never two writers of one file
+    write_pickles({target: parts}, pickler)
+
+
+def write_pickles(files: dict, pickler=pickle.Pickler) -> None:
+    """write_pickle for several files ({target: parts}), one after the other in one child."""
+    for pid, targets in list(_writers.items()):
+        if targets & files.keys():  # never two writers of one file
             _wait(pid)
+    for target in files:
+        target.parent.mkdir(parents=True, exist_ok=True)
     pid = os.fork()
     if pid:
-        _writers[pid] = target
+        _writers[pid] = set(files)
         return
     status = 1
     try:
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            for part in parts() if callable(parts) else parts:
-                pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(part)
-        os.replace(temporary, target)
+        for target, parts in files.items():
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                for part in parts() if callable(parts) else parts:
+                    pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(part)
+            os.replace(temporary, target)
         status = 0
     finally:
         os._exit(status)
 
 
+
 def _wait(pid: int) -> None:
-    target = _writers.pop(pid)
+    targets = _writers.pop(pid)
     _, status = os.waitpid(pid, 0)
     if status:
-        logger.warning("the cache file %s could not be written; the next build does more work", target.name)
+        names = ", ".join(sorted(target.name for target in targets))
+        logger.warning("the cache files %s could not be written; the next build does more work", names)
 
 
 def wait_for_cache(*_) -> None:
