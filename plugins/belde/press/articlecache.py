@@ -2,8 +2,8 @@
 
 An unchanged item still costs Pelican's article loop: checking it against the registry,
 making an Article and sending its signals, a third of a millisecond an item and seconds
-at archive scale. The published items are kept in a file under CACHE_PATH and handed back
-through Pelican's own content cache (the generator's get_cached_data) when their file is
+at archive scale. The published items are kept under CACHE_PATH, a file per folder of items,
+and handed back through Pelican's own content cache (the generator's get_cached_data) when their file is
 unchanged and so is everything else they were made from: Belde's code, the theme and the
 settings (fingerprint.code_digest), the registry's files and Pelican's version. Warnings an
 item raised are kept with it and reported again. As with Pelican's content cache, other
