@@ -52,8 +52,7 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
         pelican = Pelican(settings)
         pelican.run()
     except BaseException:
-        preparation.ready()
-        staging.discard(preparation.path)
+        preparation.abandon()
         raise
     finally:
         signals.all_generators_finalized.disconnect(staging_ready)

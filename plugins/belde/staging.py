@@ -32,11 +32,12 @@ class Preparation:
 
     def __init__(self, output: Path, path: Path, copied: tuple, linking: subprocess.Popen | None):
         self.output, self.path, self._copied, self._linking = output, path, copied, linking
+        self._pending = True
 
     def ready(self) -> Path:
-        if self._linking is not None:
-            linking, self._linking = self._linking, None
-            if linking.wait() != 0:  # cp without -a/-l (BSD): Python links instead
+        if self._pending:
+            self._pending = False
+            if self._linking is not None and self._linking.wait() != 0:  # cp without -a/-l (BSD)
                 shutil.rmtree(self.path, ignore_errors=True)
                 shutil.copytree(self.output, self.path, copy_function=os.link, symlinks=True)
             for name in self._copied:
@@ -45,6 +46,14 @@ class Preparation:
                     shutil.rmtree(target)
                     shutil.copytree(self.output / name, target, symlinks=True)
         return self.path
+
+    def abandon(self) -> None:
+        """Stop filling the folder and remove it (a failed or interrupted build)."""
+        if self._linking is not None and self._linking.poll() is None:
+            self._linking.kill()
+            self._linking.wait()
+        self._pending = False
+        discard(self.path)
 
 
 def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:

@@ -1,8 +1,8 @@
 """A writer that renders only the pages whose inputs changed, on every core.
 
-Pelican's writer renders each page the moment a generator asks for it. This one
-queues the pages (cutting listings into pages from their oldest item: pagination.py), then, once every
-generator has asked, computes each page's digest (fingerprint.py), skips pages whose
+Pelican's writer renders each page the moment a generator asks for it. This one queues
+the pages (cutting listings into pages from their oldest item: pagination.py), then, once
+every generator has asked, computes each page's digest (fingerprint.py), skips pages whose
 digest and file are unchanged since the previous build, renders the rest in forked
 worker processes, and removes pages that the site no longer has.
 """
