@@ -135,8 +135,10 @@ def article_page(article) -> str:
 
 
 def feed_entry(article) -> list:
-    """An item as a feed of summaries shows it: IncrementalWriter._add_item_to_the_feed."""
-    return [listing(article), article.date.isoformat(), [t.name for t in article.tags]]
+    """An item as a feed of summaries shows it: IncrementalWriter._add_item_to_the_feed. Without
+    a summary of its own, Pelican's summary is the start of the body."""
+    own = "summary" in article.metadata
+    return [listing(article), article.date.isoformat(), [t.name for t in article.tags], None if own else body(article)]
 
 
 def indexed(article) -> str:
