@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TEST_REGISTRY, make_site
+from conftest import ROOT, TEST_REGISTRY, make_site
 
 from belde.press import sanitize
-from belde.yamlfile import MAX_VALUES, RefusedYAML, load_yaml
+from belde.yamlfile import MAX_VALUES, FastTextDateLoader, RefusedYAML, TextDateLoader, load_yaml, loader_for
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 HOSTILE_SITE = Path(__file__).resolve().parent / "data" / "hostile-site"
@@ -68,8 +68,16 @@ def test_yaml_limits_keep_ordinary_anchors_and_safe_types():
     deep = ["[" * 60 + "]" * 60, "[\n" * 60 + "]\n" * 60, "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "x",
             "- " * 60 + "x", "".join("  " * i + "- k:\n" for i in range(30)) + "  " * 30 + "- x"]  # fmt: skip
     for text in deep:  # libyaml (fast, for plain text) is never handed one of these
+        assert loader_for(text) is TextDateLoader
         with pytest.raises(RefusedYAML, match="nested more than 50 deep"):
             load_yaml(text)
+
+
+@pytest.mark.skipif(FastTextDateLoader is None, reason="PyYAML without libyaml")
+def test_a_registry_is_read_by_libyaml():
+    """Registry files hold dates, list items and a flow mapping per term: plain text, nothing to guard."""
+    for path in sorted((ROOT / "content" / "registry").glob("*.yaml")) + sorted(TEST_REGISTRY.glob("*.yaml")):
+        assert loader_for(path.read_text(encoding="utf-8")) is FastTextDateLoader, path.name
     with pytest.raises(RefusedYAML, match="more than 100 aliases"):
         load_yaml("a: &a 1\nb: [" + ", ".join(["*a"] * 101) + "]")
     with pytest.raises(yaml.YAMLError):  # a Python name is never looked up, let alone called

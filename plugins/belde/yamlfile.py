@@ -106,10 +106,14 @@ def _depth_bound(text: str) -> int:
     return 2 * widest + sum(opened) + 2
 
 
+def loader_for(text: str):
+    """libyaml's loader for text that can be neither an alias bomb nor too deep; else the guarded one."""
+    simple = not _GUARDED.search(text) and _depth_bound(text) < MAX_DEPTH
+    return FastTextDateLoader if FastTextDateLoader is not None and simple else TextDateLoader
+
+
 def load_yaml(stream):
     text = stream if isinstance(stream, str) else stream.read()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    simple = not _GUARDED.search(text) and _depth_bound(text) < MAX_DEPTH
-    loader = FastTextDateLoader if FastTextDateLoader is not None and simple else TextDateLoader
-    return yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are SafeLoaders
+    return yaml.load(text, Loader=loader_for(text))  # noqa: S506 - both loaders are SafeLoaders

@@ -13,6 +13,7 @@ The build's settings, its shared context and its terms are not stored: they are 
 when the file is loaded, so that the items belong to the build that loads them.
 """
 
+import functools
 import hashlib
 import os
 import pickle
@@ -30,8 +31,7 @@ _build = {}  # this build's key, the stamps its files had when read, and the ite
 
 
 def _cache_folder(settings) -> Path:
-    key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
-    return Path(settings["CACHE_PATH"]) / CACHE_FOLDER.format(key)
+    return state.content_cache(settings, CACHE_FOLDER)
 
 
 def _file_for(path: str) -> str:
@@ -138,7 +138,5 @@ def keep(generator) -> None:
             path: (stamps[path], warned.get(state.display_path(path, settings), []), article) for path, article in entries
         }]  # fmt: skip
 
-    def pickler(handle, protocol):
-        return _Pickler(handle, protocol, settings, context)
-
+    pickler = functools.partial(_Pickler, settings=settings, context=context)
     write_pickles({folder / file: contents(entries) for file, entries in changed.items()}, pickler)

@@ -9,20 +9,14 @@ would double the memory every body takes.
 import logging
 import os
 import pickle
-from pathlib import Path
 
 logger = logging.getLogger(__name__)
 _writers = {}  # pid -> the files its child writes
 
 
-def write_pickle(target: Path, parts, pickler=pickle.Pickler) -> None:
-    """Pickle each of `parts` (or of parts() when it is callable) one after the other into
-    target, atomically, in a forked child; `pickler` is the Pickler class to use."""
-    write_pickles({target: parts}, pickler)
-
-
 def write_pickles(files: dict, pickler=pickle.Pickler) -> None:
-    """write_pickle for several files ({target: parts}), one after the other in one child."""
+    """Write files ({target: parts}) in a forked child, one after the other, each atomically:
+    each of `parts` (or of parts() when it is callable) pickled in turn with `pickler`."""
     for pid, targets in list(_writers.items()):
         if targets & files.keys():  # never two writers of one file
             _wait(pid)

@@ -6,7 +6,7 @@ from pelican.generators import Generator
 
 from . import state
 from .archive import Archive
-from .pagination import listing_pages
+from .pagination import listing_pages, per_page
 
 
 def _url(settings, key: str, **fields) -> tuple[str, str]:
@@ -56,9 +56,8 @@ class ArchiveGenerator(Generator):
 
     def _year_jumps(self, view):
         """Each year links to the listing page where its first item appears."""
-        paginated = self.settings["PAGINATED_TEMPLATES"]
-        per_page = (paginated["district"] or self.settings["DEFAULT_PAGINATION"]) if "district" in paginated else None
-        pages = listing_pages(view.term.save_as, view.term.url, view.articles, self.settings, per_page)
+        size = per_page(self.settings, "district")
+        pages = listing_pages(view.term.save_as, view.term.url, view.articles, self.settings, size)
         page_of = {id(article): page for page in pages for article in page.object_list}
         for article in view.articles:
             year = article.date.year

@@ -45,6 +45,15 @@ class ListingPage:
         return Period(min(p.start for p in periods), max(p.end for p in periods)).words(weekday=False)
 
 
+def per_page(settings, template_name: str) -> int | None:
+    """Items a page for a template's listings, as Pelican reads PAGINATED_TEMPLATES; None when
+    the template's listings are not paginated."""
+    paginated = settings["PAGINATED_TEMPLATES"]
+    if template_name not in paginated:
+        return None
+    return paginated[template_name] or settings["DEFAULT_PAGINATION"]
+
+
 def listing_pages(name: str, url: str, items: list, settings, per_page: int) -> list:
     """The pages of a listing of items (newest first), in reading order: the first page, then
     from the newest of the other pages to the oldest. A falsy per_page puts every item on one page."""

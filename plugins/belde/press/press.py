@@ -11,11 +11,11 @@ from pelican.utils import path_to_url
 from ..turkish import tr_casefold
 from . import state
 from .archive import newest_first
+from .articlecache import keep
+from .background import wait_for_cache
 from .compact import keep_body_compact
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
-from .articlecache import keep
-from .background import wait_for_cache
 from .readahead import readahead
 from .reader import PressItemReader
 from .writer import IncrementalWriter

@@ -17,7 +17,7 @@ import pickle
 from pathlib import Path
 
 from . import articlecache, state
-from .background import write_pickle
+from .background import write_pickles
 from .fingerprint import stable
 from .forked import forked_map, workers
 from .ledger import ItemRefused
@@ -54,8 +54,7 @@ def _parse(source_path: str, settings):
 
 
 def _cache_path(settings) -> Path:
-    key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
-    return Path(settings["CACHE_PATH"]) / CACHE_FILE.format(key)
+    return state.content_cache(settings, CACHE_FILE)
 
 
 def _load(settings, code: str) -> dict:
@@ -72,7 +71,7 @@ def _load(settings, code: str) -> dict:
 
 
 def _save(settings, code: str, items: dict) -> None:
-    write_pickle(_cache_path(settings), [{"code": code, "items": items}])
+    write_pickles({_cache_path(settings): [{"code": code, "items": items}]})
 
 
 def readahead(generator) -> None:

@@ -4,6 +4,7 @@ Receivers are module-level functions (signals keep weak references), so the stat
 they share lives here and is replaced at the start of every build.
 """
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +91,13 @@ def registry(settings):
         stamp = _stamp(Path(folder)) if Path(folder).is_dir() else ()
         current = _current["registry"] = (folder, _load(folder, stamp))
     return current[1]
+
+
+def content_cache(settings, pattern: str) -> Path:
+    """A cache file or folder under CACHE_PATH for this build's content folder: `pattern` with
+    {} replaced by a short key of the folder, so that sites sharing a cache never mix."""
+    key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
+    return Path(settings["CACHE_PATH"]) / pattern.format(key)
 
 
 def display_path(source_path, settings) -> str:

@@ -20,7 +20,7 @@ from pelican.writers import Writer
 
 from . import fingerprint, state
 from .forked import forked_map, workers
-from .pagination import PageLink, listing_pages
+from .pagination import PageLink, listing_pages, per_page
 
 logger = logging.getLogger(__name__)
 MANIFEST = "belde-pages-{}.json"  # one per output folder
@@ -110,18 +110,18 @@ class IncrementalWriter(Writer):
         template_name = template_name or getattr(template, "name", "").rsplit(".", 1)[0]
         if paginated is None:
             paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
-            per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
-            listings = {key: listing_pages(name, url, val, self.settings, per_page) for key, val in paginated.items()}
+        size = per_page(self.settings, template_name)
+        if paginated and size is not None:
+            # Pelican paginates lists of the same items (articles, dates): pages line up.
+            listings = {key: listing_pages(name, url, val, self.settings, size) for key, val in paginated.items()}
             main = next(iter(listings))
             for index, page in enumerate(listings[main]):
                 page_kwargs = kwargs.copy()
                 for key, pages in listings.items():
-                    here = min(index, len(pages) - 1)
                     page_kwargs.update({
-                        f"{key}_page": pages[here],
-                        f"{key}_previous_page": PageLink(pages[here - 1].url) if here > 0 else None,
-                        f"{key}_next_page": PageLink(pages[here + 1].url) if here + 1 < len(pages) else None,
+                        f"{key}_page": pages[index],
+                        f"{key}_previous_page": PageLink(pages[index - 1].url) if index > 0 else None,
+                        f"{key}_next_page": PageLink(pages[index + 1].url) if index + 1 < len(pages) else None,
                     })  # fmt: skip
                 # The page object stands for the list it shows; the whole list would only slow the digest.
                 shown = {k: v for k, v in page_kwargs.items() if k not in paginated}

@@ -199,7 +199,7 @@ def build_index(pelican):
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     previous = _previous_plan(root)
-    changed = {shard_of(name, plan) for name in writer.reindex} if writer is not None else set(plan)
+    changed = {shard_of(name, plan) for name in writer.reindex} - {None} if writer is not None else set(plan)
     changed |= {name for name, pages in plan.items() if previous.get(name) != pages}
     for stale in root.iterdir():
         if stale.is_dir() and stale.name not in plan or stale.is_file() and stale.name != SHARDS_FILE:
