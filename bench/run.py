@@ -9,6 +9,8 @@ run copies it to .bench/work-N/<system>/, then times, each build in a fresh proc
   add one     one more item, dated after the whole corpus (published now), built again
   edit one    one item's text changed, built again
   registry    (Belde) one person's term moved by a day, built again
+  serve       (Belde) `belde serve` on the built site: one item edited, seconds until the
+              server returns the edited page, and until the rebuild after it is done
 
 and reports peak memory, output bytes and HTML files per item, and the search index (Pagefind) for
 both: Belde's own search step when the build runs it (its time is read from the build log), a
@@ -22,9 +24,11 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +46,7 @@ MIB = 1024
 TARGETS = {
     "cold_s": ("ratio", 0.25, "≤ 0.25×"),
     "add_s": ("both", (5.0, 0.03), "≤ 5 s and ≤ 0.03×"),
+    "preview_s": ("abs", 2.0, "≤ 2 s"),
     "build_rss_mib": ("abs", 500, "≤ 500 MiB"),
     "search_rss_mib": ("abs", 1024, "≤ 1 GiB"),
     "output_kb_per_item": ("abs", 15, "≤ 15 KB"),
@@ -209,6 +214,71 @@ def edit_registry(registry_folder: Path) -> str:
     return f"to: {old} -> {new}"
 
 
+PREVIEW_MARK = "Önizleme ölçümü yapıldı"
+
+
+def preview_run(settings: Path, content: Path, logs: Path, timeout: float = 600) -> dict:
+    """`belde serve` on the built site: seconds from saving an edited item until the server
+    returns its page with the edit, and until the rebuild that follows is done."""
+    port = _free_port()
+    logs.mkdir(parents=True, exist_ok=True)
+    log_path = logs / "belde-serve.log"
+    env = dict(os.environ, COLUMNS="400", PYTHONUNBUFFERED="1")
+    with log_path.open("w", encoding="utf-8") as handle:
+        server = subprocess.Popen([sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
+                                  cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env)  # fmt: skip
+        try:
+            if not _wait_until(lambda: "serving " in log_path.read_text(encoding="utf-8"), timeout):
+                return {}
+            builds = log_path.read_text(encoding="utf-8").count("items:")
+            path = next(p for p in sorted(content.rglob("*.md")) if "registry" not in p.parts)
+            url = f"http://127.0.0.1:{port}/{_item_address(path)}"
+            with path.open("a", encoding="utf-8") as item:
+                item.write(f"\n{PREVIEW_MARK}; sayfa yeniden oluşturuluyor.\n")
+            saved = time.perf_counter()
+            if not _wait_until(lambda: PREVIEW_MARK in _fetch(url), timeout, pause=0.02):
+                return {}
+            shown = time.perf_counter() - saved
+            _wait_until(lambda: log_path.read_text(encoding="utf-8").count("items:") > builds, timeout)
+            rebuilt = time.perf_counter() - saved
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    log(f"  {'belde-serve (edit one)':<28} {shown:8.2f} s   shown; rebuilt after {rebuilt:.2f} s")
+    return {"preview_s": shown, "serve_rebuild_s": rebuilt}
+
+
+def _item_address(path: Path) -> str:
+    """ARTICLE_URL of a corpus item: {date:%Y}/{date:%m}/{slug}/."""
+    text = path.read_text(encoding="utf-8")
+    date = re.search(r"^date: '?(\d{4})-(\d{2})", text, re.M)
+    slug = re.search(r"^slug: (\S+)", text, re.M)
+    return f"{date.group(1)}/{date.group(2)}/{slug.group(1)}/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_until(condition, timeout: float, pause: float = 0.2) -> bool:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if condition():
+            return True
+        time.sleep(pause)
+    return False
+
+
 # --- the two systems -----------------------------------------------------------------------------
 def pagefind_run(label: str, output: Path, logs: Path) -> dict:
     try:
@@ -258,6 +328,7 @@ def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_
     runs["edit"] = run_measured("belde-edit-one", command, logs)
     result["registry_edit"] = edit_registry(content / "registry")
     runs["registry"] = run_measured("belde-registry-term", command, logs)
+    result.update(preview_run(settings, content, logs))
     result.update({
         "add_s": runs["add"]["seconds"],
         "edit_s": runs["edit"]["seconds"],
@@ -325,6 +396,7 @@ ROWS = [
     ("rebuild: add one item (s)", "add_s", "{:.1f}"),
     ("rebuild: edit one item (s)", "edit_s", "{:.1f}"),
     ("rebuild: edit a registry term (s)", "registry_s", "{:.1f}"),
+    ("belde serve: edited item shown (s)", "preview_s", "{:.2f}"),
     ("peak RSS, build (MiB)", "build_rss_mib", "{:.0f}"),
     ("peak RSS, search (MiB)", "search_rss_mib", "{:.0f}"),
     ("output (KB/item, without index)", "output_kb_per_item", "{:.1f}"),

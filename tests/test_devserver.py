@@ -1,4 +1,4 @@
-"""`belde serve`: the preview server rebuilds on save and serves the new page."""
+"""`belde serve`: the preview server shows a saved item first, then rebuilds, and serves the new page."""
 
 import os
 import re
@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -49,17 +50,29 @@ def test_an_edited_item_is_served_after_saving(tmp_path):
         [sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
     )  # fmt: skip
+    lines = []
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+
+    def builds():
+        return [line for line in list(lines) if line.startswith("items:")]
+
     try:
         url = f"http://127.0.0.1:{port}/2024/10/beykoz-da-sahil-duzenlemesi/"
         assert _wait_for(url, "Beykoz’da sahil düzenlemesi"), "the first build was not served"
         item = content / "2024" / "beykoz-orhan.md"
         item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde düzenleme başladı.", "Sahilde yeni iskele yapılıyor."), encoding="utf-8")
         assert _wait_for(url, "Sahilde yeni iskele yapılıyor."), "the edit was not served"
+        deadline = time.monotonic() + 90
+        while len(builds()) < 2 and time.monotonic() < deadline:  # the rebuild after the first look
+            time.sleep(0.1)
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=10)
-    builds = [line for line in output.splitlines() if line.startswith("items:")]
-    assert len(builds) >= 2, output
-    first, last = (re.search(r"pages: (\d+) rendered, (\d+) unchanged", line).groups() for line in (builds[0], builds[-1]))
+        server.wait(timeout=10)
+    output = "".join(lines)
+    done = builds()
+    assert len(done) >= 2, output
+    previews = [line for line in lines if line.startswith("preview: /2024/10/beykoz-da-sahil-duzenlemesi/ ·")]
+    assert previews and lines.index(previews[0]) < lines.index(done[-1]), "the saved item is shown before the rebuild"
+    first, last = (re.search(r"pages: (\d+) rendered, (\d+) unchanged", line).groups() for line in (done[0], done[-1]))
     assert int(first[1]) == 0, "the first build renders every page"
     assert 0 < int(last[0]) < 10 < int(last[1]), "the rebuild renders only the pages the edit touches"

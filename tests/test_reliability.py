@@ -91,6 +91,16 @@ def test_unknown_key_is_a_warning_with_did_you_mean(build_site, content_dir):
     assert "content/2024/05/unknown-key.md: unknown field 'distrct' is ignored; did you mean 'district'?" in site.log
 
 
+def test_every_build_in_one_process_reports_its_warnings(build_site, content_dir):
+    """`belde serve` builds many times in one process; Pelican's log filter would drop a warning
+    it saw before, and every warning after the fifth of its kind."""
+    content_dir("2024/05/unknown-key.md", source=HOSTILE / "unknown-key.md")
+    warning = "content/2024/05/unknown-key.md: unknown field 'distrct' is ignored; did you mean 'district'?"
+    for _ in range(6):
+        site = build_site(content_dir.folder, BELDE_INCREMENTAL=False)
+        assert warning in site.log
+
+
 @pytest.mark.parametrize(
     "first, second, message",
     [

@@ -116,6 +116,24 @@ class YearView:
     save_as: str = ""
 
 
+def _seconds(date) -> int:
+    """Wall-clock seconds: differences of dates that share a time zone, as datetime subtracts them."""
+    return date.toordinal() * 86400 + date.hour * 3600 + date.minute * 60 + date.second
+
+
+def _insertion_point(items, article) -> int:
+    """Where an item would sit in a newest-first list (newest_first's order)."""
+    key = (article.date, article.slug)
+    low, high = 0, len(items)
+    while low < high:
+        middle = (low + high) // 2
+        if (items[middle].date, items[middle].slug) > key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def newest_first(articles) -> list:
     """Items newest first; items of the same moment by slug, so that the order never depends
     on the order files were read in."""
@@ -146,11 +164,7 @@ class Archive:
                 self._tag_index[tag.slug].append(article)
                 self._tag_terms.setdefault(tag.slug, tag)
         self._by_id = {id(a): a for a in self.articles}
-        # Wall-clock seconds: differences of dates that share a time zone, as datetime subtracts them.
-        self._seconds = {
-            id(a): a.date.toordinal() * 86400 + a.date.hour * 3600 + a.date.minute * 60 + a.date.second
-            for a in self.articles
-        }  # fmt: skip
+        self._seconds = {id(a): _seconds(a.date) for a in self.articles}
         self._positions = {
             id(items): {id(a): i for i, a in enumerate(items)}
             for items in [v.articles for v in self.districts.values()] + [v.articles for v in self.people]
@@ -228,53 +242,92 @@ class Archive:
 
     def _annotate(self) -> None:
         """Give every item its notes: heads and roles on its date, neighbours, related items."""
-        position = {}
-        for view in self.districts.values():
-            for index, article in enumerate(view.articles):
-                position[(view.body.id, id(article))] = (view, index)
         for article in self.articles:
-            period = article.period
-            notes = ItemNotes()
-            for term in article.districts + article.bodies:
-                view = self.districts[term.slug]
-                heads = self.registry.heads_of(view.body, period.start, period.end)
-                notes.heads.append((term, [self._headline(r) for r in heads]))
+            neighbours = []
             for term in article.districts:
-                view = self.districts[term.slug]
-                _, index = position[(term.slug, id(article))]
-                newer = view.articles[index - 1] if index > 0 else None
-                older = view.articles[index + 1] if index + 1 < len(view.articles) else None
-                notes.neighbours.append((term, older, newer))
-            for term in article.officials:
-                person = self.registry.find_person(term.name)
-                roles = person.roles_during(period.start, period.end)
-                notes.roles.append((term, [self._headline(r) for r in roles]))
-            article.notes = notes
+                items = self.districts[term.slug].articles
+                neighbours.append((term, *self._around(items, self._positions[id(items)][id(article)])))
+            article.notes = self._notes(article, neighbours)
         # Ranking related items is most of the model's time: spread over the cores.
         number = {id(a): i for i, a in enumerate(self.articles)}
         related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers(self.settings))
         for article, positions in zip(self.articles, related):
             article.notes.related = [self.articles[i] for i in positions]
 
-    def _related(self, article) -> list:
-        """Shared people weigh most, then districts, then topics; nearer in time breaks ties.
+    def notes_for(self, article, instead_of=None) -> ItemNotes:
+        """The notes of an item saved since the archive was built, standing in for its previous
+        version `instead_of` (None for a new item): where it would sit in each of its lists,
+        and the items it would be related to there."""
 
-        Candidates come from a window of RELATED_WINDOW items on each side of the item in
+        def place(items):
+            others = [a for a in items if a is not instead_of]
+            return others, _insertion_point(others, article)
+
+        neighbours = []
+        for term in article.districts:
+            view = self.districts.get(term.slug)
+            others, index = place(view.articles if view else [])
+            newer = others[index - 1] if index > 0 else None
+            older = others[index] if index < len(others) else None
+            neighbours.append((term, older, newer))
+        notes = self._notes(article, neighbours)
+        windows = []
+        for weight, items in self._lists_of(article):
+            others, index = place(items)
+            windows.append((weight, others[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW]))
+        notes.related = self._ranked(article, windows)
+        return notes
+
+    @staticmethod
+    def _around(items, index) -> tuple:
+        """(older, newer) next to the item at `index` of a newest-first list."""
+        newer = items[index - 1] if index > 0 else None
+        older = items[index + 1] if index + 1 < len(items) else None
+        return older, newer
+
+    def _notes(self, article, neighbours) -> ItemNotes:
+        """Heads and roles as of the item's date (the registry's part), with its neighbours."""
+        period = article.period
+        notes = ItemNotes(neighbours=neighbours)
+        for term in article.districts + article.bodies:
+            view = self.districts[term.slug]
+            heads = self.registry.heads_of(view.body, period.start, period.end)
+            notes.heads.append((term, [self._headline(r) for r in heads]))
+        for term in article.officials:
+            person = self.registry.find_person(term.name)
+            roles = person.roles_during(period.start, period.end)
+            notes.roles.append((term, [self._headline(r) for r in roles]))
+        return notes
+
+    def _lists_of(self, article) -> list:
+        """(weight, list) for each list the item appears in: shared people weigh most, then
+        districts, then topics."""
+        lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
+        lists += [(2, self.districts[t.slug].articles) for t in article.districts if t.slug in self.districts]
+        lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
+        return lists
+
+    def _related(self, article) -> list:
+        """Candidates come from a window of RELATED_WINDOW items on each side of the item in
         each of its lists (lists are in date order), so that the cost per item stays flat
         however large the archive grows; "close in time" is part of relatedness anyway.
         """
+        windows = []
+        for weight, items in self._lists_of(article):
+            index = self._positions[id(items)][id(article)]
+            windows.append((weight, items[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]))
+        return self._ranked(article, windows)
+
+    def _ranked(self, article, windows) -> list:
+        """The RELATED_MAX best candidates: by score (the weights of the lists an item shares
+        with this one), then nearer in time, then by slug."""
         scores = {}
-        lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
-        lists += [(2, self.districts[t.slug].articles) for t in article.districts]
-        lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
-        me = id(article)
-        for weight, items in lists:
-            index = self._positions[id(items)][me]
-            for other in items[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]:
+        for weight, items in windows:
+            for other in items:
                 key = id(other)
                 scores[key] = scores.get(key, 0) + weight
-        scores.pop(me, None)
-        when = self._seconds[me]
+        scores.pop(id(article), None)
+        when = _seconds(article.date)
         # Only candidates scoring at least the fifth best can be among the five.
         floor = min(heapq.nlargest(RELATED_MAX, scores.values()), default=0)
         # (score, whole days apart, slug), then first seen: the order a stable sort would give

@@ -6,6 +6,7 @@ import os
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.log import LimitFilter
 from pelican.utils import path_to_url
 
 from ..turkish import tr_casefold
@@ -62,6 +63,10 @@ def set_defaults(pelican):
     pelican.settings["LOAD_CONTENT_CACHE"] = False
     state.start_build(Ledger())
     logging.getLogger("pelican.generators").addFilter(_refusal_filter)
+    # Pelican's log filter drops a warning seen before in the process and stops each kind after
+    # five; `belde serve` builds many times in one process, and each build reports its own.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 def json_policy(generator):

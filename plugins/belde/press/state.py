@@ -31,6 +31,11 @@ def use_parsed(items: dict) -> None:
     _current["parsed"] = items
 
 
+def forget_parsed(source_path) -> None:
+    """A file saved since it was parsed ahead is read again."""
+    _current["parsed"].pop(source_path, None)
+
+
 def parsed_item(source_path, settings):
     """The parse of an item done ahead, or None; a refusal found ahead is raised again."""
     entry = _current["parsed"].get(source_path)

@@ -204,13 +204,16 @@ class IncrementalWriter(Writer):
             return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs), indexed
 
         previous = self._previous
+        # Pages a preview wrote since the previous build (preview.py) are rendered again, or removed.
+        previewed = set(self.settings.get("BELDE_PREVIEWED", ()))
         todo = []
         for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, workers(self.settings))):
             job.digest = digest
             if indexed is not None:
                 self.indexed[job.name] = indexed
             target = sanitised_join(self.output_path, job.name)
-            if job.digest is not None and previous.get(job.name) == job.digest and os.path.isfile(target):
+            fresh = job.name not in previewed and previous.get(job.name) == job.digest
+            if job.digest is not None and fresh and os.path.isfile(target):
                 self.skipped += 1
             else:
                 todo.append(job)
@@ -220,7 +223,7 @@ class IncrementalWriter(Writer):
         previous_indexed = self._previous_indexed
         self.reindex = {n for n in self.indexed.keys() | previous_indexed.keys() if self.indexed.get(n) != previous_indexed.get(n)}
         current = {job.name: job.digest for job in self.jobs} | self.feeds
-        for name in previous:
+        for name in previous.keys() | previewed:
             if name not in current:
                 self._remove(name)
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)

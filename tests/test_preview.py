@@ -1,0 +1,105 @@
+"""`belde serve` shows a saved item first, rendered from the last build, then rebuilds exactly.
+
+The first look (press/preview.py) must already be the page the rebuild writes, and the rebuild
+must render again, or remove, every page the first look wrote.
+"""
+
+import shutil
+
+import pytest
+from conftest import DATA, TEST_REGISTRY, make_site, snapshot
+
+from belde.press.preview import preview
+
+IN_PLACE = {"BELDE_ATOMIC": False}  # as belde serve builds
+
+
+def _edit_body(content):
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
+    return path, "2024/10/beykoz-da-sahil-duzenlemesi/index.html"
+
+
+def _edit_title(content):
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("sahil düzenlemesi", "sahil yenilendi"), encoding="utf-8")
+    return path, "2024/10/beykoz-da-sahil-yenilendi/index.html"
+
+
+def _move(content):
+    """A new date moves the item between its neighbours, and to another address."""
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2024-10-29", "date: 2025-02-11"), encoding="utf-8")
+    return path, "2025/02/beykoz-da-sahil-duzenlemesi/index.html"
+
+
+def _add(content):
+    path = content / "2025" / "yeni-haber.md"
+    path.write_text(
+        "---\ntitle: Beykoz'da yeni park\ndate: 2025-03-05\ndistrict: Beykoz\nofficials: [Ümit Ilgaz]\n"
+        "tags: [sahil, park]\n---\nYeni park açıldı.\n",
+        encoding="utf-8",
+    )
+    return path, "2025/03/beykoz-da-yeni-park/index.html"
+
+
+@pytest.mark.parametrize("change", [_edit_body, _edit_title, _move, _add], ids=["body", "title", "date", "add"])
+def test_the_first_look_is_the_page_the_rebuild_writes(tmp_path, change):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, **IN_PLACE)
+    path, page = change(content)
+
+    written = preview([path])
+    first_look = (output / page).read_bytes()
+    rebuilt = make_site(content, output, BELDE_PREVIEWED=written, **IN_PLACE)
+    cold = make_site(content, tmp_path / "cold")
+
+    assert written == [page]
+    assert rebuilt.ledger.ok
+    assert first_look == (cold.output / page).read_bytes(), "neighbours, related items and notes as the rebuild has them"
+    assert snapshot(output) == snapshot(cold.output)
+
+
+def test_a_page_the_rebuild_refuses_is_removed_again(tmp_path):
+    """A copy of an item under another slug: the first look writes its page, the rebuild
+    refuses it as a duplicate (same title and date) and takes the page away."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, **IN_PLACE)
+    copy = content / "2024" / "beykoz-yinelenen.md"  # after the original: the original keeps its place
+    original = (content / "2024" / "beykoz-orhan.md").read_text(encoding="utf-8")
+    copy.write_text(original.replace("date: 2024-10-29", "date: 2024-10-29\nslug: beykoz-kopya"), encoding="utf-8")
+
+    written = preview([copy])
+    assert written == ["2024/10/beykoz-kopya/index.html"] and (output / written[0]).is_file()
+    rebuilt = make_site(content, output, BELDE_PREVIEWED=written, **IN_PLACE)
+    cold = make_site(content, tmp_path / "cold")
+
+    assert not rebuilt.ledger.ok and "content/2024/beykoz-yinelenen.md" in rebuilt.ledger.refused
+    assert not (output / written[0]).exists()
+    assert snapshot(output) == snapshot(cold.output)
+
+
+def test_an_item_the_build_would_refuse_gets_no_first_look(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, **IN_PLACE)
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("district: Beykoz", "district: Beykozz"), encoding="utf-8")
+    before = snapshot(output)
+
+    assert preview([path]) == []
+    assert snapshot(output) == before
+
+
+def test_a_staged_build_gets_no_first_look(tmp_path):
+    """`belde build` publishes a staging folder: the pages of its last build are not where it wrote them."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    make_site(content, tmp_path / "output", TEST_REGISTRY)
+    path, _ = _edit_body(content)
+    assert preview([path]) == []
