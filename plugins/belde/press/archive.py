@@ -7,6 +7,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..turkish import format_month, tr_sort_key
 from .forked import forked_map, workers
@@ -79,14 +80,43 @@ class PersonView:
         return len(self.articles)
 
 
-@dataclass
-class ItemNotes:
-    """What an item page says beyond its own text, all as of the item's date."""
+def registry_notes(article, registry) -> tuple:
+    """Who headed the item's districts and bodies, and which roles its officials held, on its
+    date (any day of it, for an interval): ([(District, [Role])], [(Official, [Role])])."""
+    period = article.period
+    heads = []
+    for term in article.districts + article.bodies:
+        body = registry.body(term.slug)  # district terms take their body's id as slug
+        heads.append((term, registry.heads_of(body, period.start, period.end) if body else []))
+    roles = []
+    for term in article.officials:
+        person = registry.find_person(term.name)
+        roles.append((term, person.roles_during(period.start, period.end) if person else []))
+    return heads, roles
 
-    heads: list = field(default_factory=list)  # (District, [HeadLine])
-    roles: list = field(default_factory=list)  # (Official, [HeadLine])
-    neighbours: list = field(default_factory=list)  # (District, previous, next)
-    related: list = field(default_factory=list)
+
+class ItemNotes:
+    """What an item page says beyond its own text, all as of the item's date.
+
+    Heads and roles are looked up when a page prints them: a rebuild renders few item pages,
+    and their digests cover the same facts (fingerprint.own_page, kept with the item)."""
+
+    def __init__(self, archive, article, neighbours: list):
+        self._archive, self._article = archive, article
+        self.neighbours = neighbours  # (District, older, newer)
+        self.related = []
+
+    @cached_property
+    def _registry_notes(self) -> tuple:
+        return registry_notes(self._article, self._archive.registry)
+
+    @cached_property
+    def heads(self) -> list:  # (District, [HeadLine])
+        return [(term, [self._archive.headline(r) for r in roles]) for term, roles in self._registry_notes[0]]
+
+    @cached_property
+    def roles(self) -> list:  # (Official, [HeadLine])
+        return [(term, [self._archive.headline(r) for r in roles]) for term, roles in self._registry_notes[1]]
 
 
 @dataclass
@@ -175,7 +205,7 @@ class Archive:
     def person_term(self, person) -> Official:
         return self._people_terms[person.name]
 
-    def _headline(self, role) -> HeadLine:
+    def headline(self, role) -> HeadLine:
         """One HeadLine per role, shared by every page that shows it (its digest is computed once)."""
         line = self._headlines.get(id(role))
         if line is None:
@@ -193,8 +223,8 @@ class Archive:
             view = DistrictView(term=District(body.name, self.settings, slug=body.id), body=body)
             view.articles = by_slug.get(body.id, [])
             heads = [role for role in body.roles if role.is_head]
-            view.timeline = [self._headline(r) for r in reversed(heads)]
-            view.heads_now = [self._headline(r) for r in self.registry.heads_of(body, self.today)]
+            view.timeline = [self.headline(r) for r in reversed(heads)]
+            view.heads_now = [self.headline(r) for r in self.registry.heads_of(body, self.today)]
             view.head_of_item = self._heads_by_item(body, view.articles)
             views[body.id] = view
         return views
@@ -207,7 +237,7 @@ class Archive:
             roles = self.registry.heads_of(body, period.start, period.end)
             if roles:
                 role = roles[0]  # items sort by their start, so group by the head at the start
-                lines.setdefault(id(role), self._headline(role))
+                lines.setdefault(id(role), self.headline(role))
                 heads[article.slug] = lines[id(role)]
             else:
                 heads[article.slug] = None
@@ -222,9 +252,9 @@ class Archive:
         for person in self.registry.people:
             view = PersonView(term=self.person_term(person), person=person)
             view.articles = by_slug.get(person.slug, [])
-            view.roles = [self._headline(r) for r in reversed(person.roles)]
+            view.roles = [self.headline(r) for r in reversed(person.roles)]
             latest = person.latest_role()
-            view.latest = self._headline(latest) if latest else None
+            view.latest = self.headline(latest) if latest else None
             views.append(view)
         return views  # the registry sorts people by surname, Turkish order
 
@@ -247,7 +277,7 @@ class Archive:
             for term in article.districts:
                 items = self.districts[term.slug].articles
                 neighbours.append((term, *self._around(items, self._positions[id(items)][id(article)])))
-            article.notes = self._notes(article, neighbours)
+            article.notes = ItemNotes(self, article, neighbours)
         # Ranking related items is most of the model's time: spread over the cores.
         number = {id(a): i for i, a in enumerate(self.articles)}
         related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers(self.settings))
@@ -270,7 +300,7 @@ class Archive:
             newer = others[index - 1] if index > 0 else None
             older = others[index] if index < len(others) else None
             neighbours.append((term, older, newer))
-        notes = self._notes(article, neighbours)
+        notes = ItemNotes(self, article, neighbours)
         windows = []
         for weight, items in self._lists_of(article):
             others, index = place(items)
@@ -284,20 +314,6 @@ class Archive:
         newer = items[index - 1] if index > 0 else None
         older = items[index + 1] if index + 1 < len(items) else None
         return older, newer
-
-    def _notes(self, article, neighbours) -> ItemNotes:
-        """Heads and roles as of the item's date (the registry's part), with its neighbours."""
-        period = article.period
-        notes = ItemNotes(neighbours=neighbours)
-        for term in article.districts + article.bodies:
-            view = self.districts[term.slug]
-            heads = self.registry.heads_of(view.body, period.start, period.end)
-            notes.heads.append((term, [self._headline(r) for r in heads]))
-        for term in article.officials:
-            person = self.registry.find_person(term.name)
-            roles = person.roles_during(period.start, period.end)
-            notes.roles.append((term, [self._headline(r) for r in roles]))
-        return notes
 
     def _lists_of(self, article) -> list:
         """(weight, list) for each list the item appears in: shared people weigh most, then

@@ -13,7 +13,8 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from .archive import DistrictView, HeadLine, MonthView, PersonView, YearView
+from . import state
+from .archive import DistrictView, HeadLine, MonthView, PersonView, YearView, registry_notes
 from .pagination import ListingPage, PageLink
 
 # Keyword arguments Pelican passes to every page that no Belde template prints.
@@ -119,19 +120,50 @@ def body(article) -> str:
     return cached
 
 
+def own_page(article) -> str:
+    """What an item page prints of the item itself and of the registry on its date: the same in
+    every build that keeps the item whole (articlecache.py keeps this digest with it)."""
+    cached = getattr(article, "_own_digest", None)
+    if cached is None:
+        heads, roles = registry_notes(article, state.registry(article.settings))
+        cached = article._own_digest = digest(
+            indexed(article), [(term, [held(r) for r in rs]) for term, rs in heads],
+            [(term, [held(r) for r in rs]) for term, rs in roles],
+        )  # fmt: skip
+    return cached
+
+
+def held(r) -> list:
+    """A role as an item page shows it: with its holder's page."""
+    return role(r) + [r.person.slug]
+
+
 def article_page(article) -> str:
-    """Everything an item page prints: the item, and its notes as of its date."""
+    """Everything an item page prints: the item, its notes as of its date, and its place in its lists."""
     cached = getattr(article, "_page_digest", None)
     if cached is None:
         notes = article.notes
-        cached = digest(
-            listing(article), body(article), article.source, article.dateline, article.image,
-            article.caption, [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
-            notes.heads, notes.roles,
-            [(term, older, newer) for term, older, newer in notes.neighbours], notes.related,
+        cached = article._page_digest = digest(
+            own_page(article), [(term, older, newer) for term, older, newer in notes.neighbours], notes.related
         )  # fmt: skip
-        article._page_digest = cached
     return cached
+
+
+KEPT = ("_listing_digest", "_body_digest", "_indexed_digest", "_own_digest")
+
+
+def item_digests(article) -> tuple | None:
+    """The digests that depend on the item and the registry only, to keep with the item
+    (articlecache.py); None when its body has links that resolve only once the site is read."""
+    if not getattr(article, "prints_as_read", False):
+        return None
+    own_page(article)
+    return tuple(getattr(article, name) for name in KEPT)
+
+
+def keep_digests(article, values: tuple) -> None:
+    for name, value in zip(KEPT, values):
+        setattr(article, name, value)
 
 
 def feed_entry(article) -> list:
@@ -144,10 +176,13 @@ def feed_entry(article) -> list:
 def indexed(article) -> str:
     """What the search index takes from an item page: its text, filters and meta, without the
     lists around it (neighbours, related items, heads on the date), which carry data-pagefind-ignore."""
-    return digest(
-        listing(article), body(article), article.source, article.dateline, article.image, article.caption,
-        [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
-    )  # fmt: skip
+    cached = getattr(article, "_indexed_digest", None)
+    if cached is None:
+        cached = article._indexed_digest = digest(
+            listing(article), body(article), article.source, article.dateline, article.image, article.caption,
+            [(t.name, t.url) for t in article.tags], article.officials, article.bodies,
+        )  # fmt: skip
+    return cached
 
 
 def _kwarg(key, value, page):

@@ -134,22 +134,24 @@ def refuse_duplicates(generator):
     """
     settings = generator.settings
     by_file, by_title, refused = {}, {}, []
-    for article in sorted(generator.articles, key=lambda a: state.display_path(a.source_path, settings)):
-        path = state.display_path(article.source_path, settings)
-        title = (tr_casefold(" ".join(str(article.title).split())), article.date)
+    # Absolute paths sort as the paths an editor knows do: they share the content folder.
+    for article in sorted(generator.articles, key=lambda a: a.source_path):
+        title = (_title_key(article), article.date)
         if article.save_as in by_file:
+            first = by_file[article.save_as]
             reason = (
-                f"its address {article.url} is already taken by {by_file[article.save_as]}; "
+                f"its address {article.url} is already taken by {state.display_path(first.source_path, settings)}; "
                 "give one of them another 'slug'"
             )
         elif title in by_title:
             reason = (
-                f"same title and date as {by_title[title]}; remove the duplicate, or change "
-                "the title if the two items differ"
+                f"same title and date as {state.display_path(by_title[title].source_path, settings)}; remove the "
+                "duplicate, or change the title if the two items differ"
             )
         else:
-            by_file[article.save_as] = by_title[title] = path
+            by_file[article.save_as] = by_title[title] = article
             continue
+        path = state.display_path(article.source_path, settings)
         refused.append(article)
         state.ledger().refuse(path, reason)
         state.log_refusal(path, reason)
@@ -158,6 +160,14 @@ def refuse_duplicates(generator):
         generator.articles[:] = [a for a in generator.articles if id(a) not in gone]
         for article in generator.articles:
             article.translations = [t for t in article.translations if id(t) not in gone]
+
+
+def _title_key(article) -> str:
+    """A title as duplicates compare it, case and spacing aside; kept with the item (articlecache.py)."""
+    key = article.__dict__.get("_title_key")
+    if key is None:
+        key = article._title_key = tr_casefold(" ".join(str(article.title).split()))
+    return key
 
 
 def settle_order(generator):
@@ -186,11 +196,13 @@ def count_items(generator):
     published = generator.articles + generator.translations
     drafts = generator.drafts + generator.drafts_translations
     ledger.published, ledger.drafts = len(published), len(drafts)
-    accounted = {state.display_path(a.source_path, settings) for a in published + drafts}
-    accounted |= {state.display_path(a.source_path, settings) for a in generator.hidden_articles}
+    accounted = {a.source_path for a in published + drafts + generator.hidden_articles}  # absolute paths
     for name in files:
-        path = state.display_path(os.path.join(generator.path, name), settings)
-        if path not in accounted and path not in ledger.refused:
+        source_path = os.path.abspath(os.path.join(generator.path, name))
+        if source_path in accounted:
+            continue
+        path = state.display_path(source_path, settings)
+        if path not in ledger.refused:
             ledger.refuse(path, "Pelican could not process it; the message above says why")
 
 

@@ -13,7 +13,6 @@ import os
 
 from pelican.contents import Article
 from pelican.readers import Readers
-from pelican.utils import get_relative_path, path_to_url
 
 from . import state
 from .writer import Job
@@ -40,8 +39,7 @@ def preview(paths) -> list:
         like = job or next(iter(jobs.values()))
         article.notes = archive.notes_for(article, instead_of=previous)
         kwargs = {**like.kwargs, "article": article, "category": article.category, "url": article.url}
-        siteurl = path_to_url(get_relative_path(article.save_as)) if like.siteurl is not None else None
-        page = Job(article.save_as, like.template, "article", writer.context, kwargs, kwargs, siteurl)
+        page = Job(article.save_as, like.template, "article", writer.context, kwargs, kwargs, like.relative)
         writer._render(page)
         written.append(page.name)
     return written

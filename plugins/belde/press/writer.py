@@ -34,7 +34,7 @@ class Job:
     context: dict  # the site's shared context, copied only when the page is rendered
     kwargs: dict  # the keyword arguments the page was asked for
     shown: dict  # what of kwargs the page prints, for its digest
-    siteurl: str | None  # the relative site address, when links are relative
+    relative: bool  # links are relative to the page (RELATIVE_URLS)
     digest: str | None = None
 
     def localcontext(self) -> dict:
@@ -42,8 +42,8 @@ class Job:
         held at once would be hundreds of megabytes at archive scale)."""
         localcontext = self.context.copy()
         localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if self.siteurl is not None:
-            localcontext["SITEURL"] = localcontext["localsiteurl"] = self.siteurl
+        if self.relative:
+            localcontext["SITEURL"] = localcontext["localsiteurl"] = path_to_url(get_relative_path(self.name))
         localcontext["output_file"] = self.name
         localcontext.update(self.kwargs)
         return localcontext
@@ -130,8 +130,7 @@ class IncrementalWriter(Writer):
             self._queue(name, template, template_name, context, kwargs, kwargs, relative_urls)
 
     def _queue(self, name, template, template_name, context, kwargs, shown, relative_urls):
-        siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
-        self.jobs.append(Job(name, template, template_name, context, kwargs, shown, siteurl))
+        self.jobs.append(Job(name, template, template_name, context, kwargs, shown, bool(relative_urls)))
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):  # fmt: skip

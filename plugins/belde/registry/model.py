@@ -134,6 +134,7 @@ class Registry:
         self.sources = sources  # the files it was loaded from
         self.metropolitan = next((b for b in bodies if b.kind == "metropolitan"), None)
         self.districts = sorted((b for b in bodies if b.kind == "district"), key=lambda b: b.sort_key)
+        self._by_id = {body.id: body for body in bodies}
         self._bodies = {}
         for body in bodies:
             for text in (body.name, body.short, *body.aliases):
@@ -149,6 +150,10 @@ class Registry:
         for key, owners in surnames.items():
             if len(owners) == 1 and key not in self._people:
                 self._people[key] = next(iter(owners))
+
+    def body(self, body_id: str) -> Body | None:
+        """A body by its id (the slug of its pages)."""
+        return self._by_id.get(body_id)
 
     def find_body(self, text: str) -> Body | None:
         return self._bodies.get(name_key(text))
