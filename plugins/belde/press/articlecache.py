@@ -20,6 +20,7 @@ import pickle
 from pathlib import Path
 
 import pelican
+from pelican.urlwrappers import Category
 
 from . import state
 from .background import write_pickles
@@ -72,19 +73,26 @@ class _Pickler(pickle.Pickler):
             return "context"
         if isinstance(obj, _TurkishTerm):
             return ("term", type(obj), obj.name, obj.term_slug)
+        if type(obj) is Category:  # Pelican's, from each item's folder: one per folder, not per item
+            return ("category", obj.name)
         return None
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, handle, settings, context):
+    def __init__(self, handle, settings, context, categories: dict):
         super().__init__(handle)
-        self._settings, self._context = settings, context
+        self._settings, self._context, self._categories = settings, context, categories
 
     def persistent_load(self, pid):
         if pid == "settings":
             return self._settings
         if pid == "context":
             return self._context
+        if pid[0] == "category":
+            found = self._categories.get(pid[1])
+            if found is None:
+                found = self._categories[pid[1]] = Category(pid[1], self._settings)
+            return found
         _, kind, name, slug = pid
         return state.term(kind, name, self._settings, slug=slug)
 
@@ -99,12 +107,12 @@ def install(generator, names: list, stamps: dict) -> set | None:
         return None
     key = _key(settings)
     _build.update(key=key, stamps=stamps, installed={})
-    kept = {}
+    kept, categories = {}, {}
     for file in sorted(_cache_folder(settings).glob("*.pickle")):
         try:
             with file.open("rb") as handle:
                 if pickle.load(handle) == key:  # noqa: S301 - Belde's own cache file
-                    kept.update(_Unpickler(handle, settings, generator.context).load())
+                    kept.update(_Unpickler(handle, settings, generator.context, categories).load())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             continue
     installed = _build["installed"]  # file name -> paths of the items installed from it
