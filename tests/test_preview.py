@@ -14,23 +14,21 @@ from belde.press.preview import preview
 IN_PLACE = {"BELDE_ATOMIC": False}  # as belde serve builds
 
 
-def _edit_body(content):
-    path = content / "2024" / "beykoz-orhan.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
-    return path, "2024/10/beykoz-da-sahil-duzenlemesi/index.html"
+def _edit(old: str, new: str, page: str):
+    """An edit of the item on Beykoz's shore works; `page` is its page afterwards."""
+
+    def change(content):
+        path = content / "2024" / "beykoz-orhan.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        return path, page
+
+    return change
 
 
-def _edit_title(content):
-    path = content / "2024" / "beykoz-orhan.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("sahil düzenlemesi", "sahil yenilendi"), encoding="utf-8")
-    return path, "2024/10/beykoz-da-sahil-yenilendi/index.html"
-
-
-def _move(content):
-    """A new date moves the item between its neighbours, and to another address."""
-    path = content / "2024" / "beykoz-orhan.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2024-10-29", "date: 2025-02-11"), encoding="utf-8")
-    return path, "2025/02/beykoz-da-sahil-duzenlemesi/index.html"
+_edit_body = _edit("Beykoz sahilinde", "Beykoz'un kuzey sahilinde", "2024/10/beykoz-da-sahil-duzenlemesi/index.html")
+_edit_title = _edit("sahil düzenlemesi", "sahil yenilendi", "2024/10/beykoz-da-sahil-yenilendi/index.html")
+# A new date moves the item between its neighbours, and to another address.
+_move = _edit("date: 2024-10-29", "date: 2025-02-11", "2025/02/beykoz-da-sahil-duzenlemesi/index.html")
 
 
 def _add(content):

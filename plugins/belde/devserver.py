@@ -24,8 +24,8 @@ from pelican.settings import read_settings
 
 from .build import build
 from .press.preview import preview
-from .publish.links import add_index_html
 from .press.state import registry_folder
+from .publish.links import add_index_html
 
 POLL_SECONDS = 0.3
 
@@ -80,14 +80,15 @@ def _preview(paths, settings) -> list:
     return written
 
 
-def _rebuild(settings_file: str, overrides: dict) -> None:
+def _rebuild(settings_file: str, overrides: dict) -> bool:
     started = time.perf_counter()
     try:
         ledger = build(settings_file, overrides)
     except Exception as error:  # noqa: BLE001 - the server keeps serving the last good site
         print(f"build failed, the previous site is still served: {error}", file=sys.stderr)
-        return
+        return False
     print(" · ".join(ledger.lines) + f" · {time.perf_counter() - started:.2f} s", flush=True)
+    return True
 
 
 def main(argv=None) -> int:
@@ -107,6 +108,7 @@ def main(argv=None) -> int:
     if args.once:
         return 0
     stamps = _stamps(watched)
+    previewed = []  # pages written by first looks that no finished rebuild has rendered again
     try:
         while True:
             time.sleep(POLL_SECONDS)
@@ -114,8 +116,9 @@ def main(argv=None) -> int:
             if now != stamps:
                 changed = _item_files(sorted(p for p in now.keys() | stamps.keys() if now.get(p) != stamps.get(p)), settings)
                 stamps = now  # taken before the rebuild: a file saved during it starts another
-                previewed = _preview(changed, settings) if changed else []
-                _rebuild(args.settings, {**IN_PLACE, "BELDE_PREVIEWED": previewed})
+                previewed += _preview(changed, settings) if changed else []
+                if _rebuild(args.settings, {**IN_PLACE, "BELDE_PREVIEWED": previewed}):
+                    previewed = []
     except KeyboardInterrupt:
         server.shutdown()
     return 0

@@ -271,7 +271,8 @@ class Archive:
         return views
 
     def _annotate(self) -> None:
-        """Give every item its notes: heads and roles on its date, neighbours, related items."""
+        """Give every item its notes: its neighbours and related items now, the heads and roles
+        on its date when its page is rendered (ItemNotes)."""
         for article in self.articles:
             neighbours = []
             for term in article.districts:
