@@ -24,8 +24,7 @@ from pelican.urlwrappers import Category
 
 from . import state
 from .background import write_pickles
-from .fingerprint import code_digest, item_digests, keep_digests
-from .forked import forked_map, workers
+from .fingerprint import code_digest, digest_item
 from .terms import _TurkishTerm
 
 CACHE_FOLDER = "belde-articles-{}"  # one per content folder, holding a file per folder of items
@@ -49,16 +48,6 @@ def _key(settings) -> str:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
-
-
-def _digest_new_items(articles: list, settings) -> None:
-    """Items are kept with the digests of what their pages print of them and of the registry
-    (fingerprint.item_digests), computed here on every core: every later build that keeps
-    them skips that work, which is most of what digesting an item page costs."""
-    new = [a for a in articles if not hasattr(a, "_own_digest")]
-    for article, values in zip(new, forked_map(item_digests, new, workers(settings))):
-        if values is not None:
-            keep_digests(article, values)
 
 
 class _Pickler(pickle.Pickler):
@@ -150,13 +139,19 @@ def keep(generator) -> None:
     if not changed:
         return
     settings, context = generator.settings, generator.context
-    _digest_new_items([article for entries in changed.values() for _, article in entries], settings)
     warned = state.ledger().warned
 
     def contents(entries):
-        return lambda: [_build["key"], {
-            path: (stamps[path], warned.get(state.display_path(path, settings), []), article) for path, article in entries
-        }]  # fmt: skip
+        def parts():  # in the writing child
+            # Items are kept with the digests of what their pages print of them and of the
+            # registry: every later build that keeps them skips most of digesting their pages.
+            for _, article in entries:
+                digest_item(article)
+            return [_build["key"], {
+                path: (stamps[path], warned.get(state.display_path(path, settings), []), article) for path, article in entries
+            }]  # fmt: skip
+
+        return parts
 
     pickler = functools.partial(_Pickler, settings=settings, context=context)
     write_pickles({folder / file: contents(entries) for file, entries in changed.items()}, pickler)

@@ -149,21 +149,11 @@ def article_page(article) -> str:
     return cached
 
 
-KEPT = ("_listing_digest", "_body_digest", "_indexed_digest", "_own_digest")
-
-
-def item_digests(article) -> tuple | None:
-    """The digests that depend on the item and the registry only, to keep with the item
-    (articlecache.py); None when its body has links that resolve only once the site is read."""
-    if not getattr(article, "prints_as_read", False):
-        return None
-    own_page(article)
-    return tuple(getattr(article, name) for name in KEPT)
-
-
-def keep_digests(article, values: tuple) -> None:
-    for name, value in zip(KEPT, values):
-        setattr(article, name, value)
+def digest_item(article) -> None:
+    """Compute, on the item, the digests that depend on it and the registry only, to be kept
+    with it (articlecache.py); not for a body with links that resolve only once the site is read."""
+    if getattr(article, "prints_as_read", False):
+        own_page(article)
 
 
 def feed_entry(article) -> list:
