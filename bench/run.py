@@ -24,18 +24,16 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import generate  # noqa: E402
+from bench import generate, serve  # noqa: E402
 
 SEARCH_LINE = re.compile(r"search:\s+(\S+)\s+pages\s+indexed\s+in\s+([\d.]+)\s*s,\s*(\d+)\s+bytes")
 PAGES_LINE = re.compile(r"pages:\s+(\d+) rendered, (\d+) unchanged, (\d+) removed")
@@ -214,71 +212,6 @@ def edit_registry(registry_folder: Path) -> str:
     return f"to: {old} -> {new}"
 
 
-PREVIEW_MARK = "Önizleme ölçümü yapıldı"
-
-
-def preview_run(settings: Path, content: Path, logs: Path, timeout: float = 600) -> dict:
-    """`belde serve` on the built site: seconds from saving an edited item until the server
-    returns its page with the edit, and until the rebuild that follows is done."""
-    port = _free_port()
-    logs.mkdir(parents=True, exist_ok=True)
-    log_path = logs / "belde-serve.log"
-    env = dict(os.environ, COLUMNS="400", PYTHONUNBUFFERED="1")
-    with log_path.open("w", encoding="utf-8") as handle:
-        server = subprocess.Popen([sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
-                                  cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env)  # fmt: skip
-        try:
-            if not _wait_until(lambda: "serving " in log_path.read_text(encoding="utf-8"), timeout):
-                return {}
-            builds = log_path.read_text(encoding="utf-8").count("items:")
-            path = next(p for p in sorted(content.rglob("*.md")) if "registry" not in p.parts)
-            url = f"http://127.0.0.1:{port}/{_item_address(path)}"
-            with path.open("a", encoding="utf-8") as item:
-                item.write(f"\n{PREVIEW_MARK}; sayfa yeniden oluşturuluyor.\n")
-            saved = time.perf_counter()
-            if not _wait_until(lambda: PREVIEW_MARK in _fetch(url), timeout, pause=0.02):
-                return {}
-            shown = time.perf_counter() - saved
-            _wait_until(lambda: log_path.read_text(encoding="utf-8").count("items:") > builds, timeout)
-            rebuilt = time.perf_counter() - saved
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    log(f"  {'belde-serve (edit one)':<28} {shown:8.2f} s   shown; rebuilt after {rebuilt:.2f} s")
-    return {"preview_s": shown, "serve_rebuild_s": rebuilt}
-
-
-def _item_address(path: Path) -> str:
-    """ARTICLE_URL of a corpus item: {date:%Y}/{date:%m}/{slug}/."""
-    text = path.read_text(encoding="utf-8")
-    date = re.search(r"^date: '?(\d{4})-(\d{2})", text, re.M)
-    slug = re.search(r"^slug: (\S+)", text, re.M)
-    return f"{date.group(1)}/{date.group(2)}/{slug.group(1)}/"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_until(condition, timeout: float, pause: float = 0.2) -> bool:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if condition():
-            return True
-        time.sleep(pause)
-    return False
-
-
 # --- the two systems -----------------------------------------------------------------------------
 def pagefind_run(label: str, output: Path, logs: Path) -> dict:
     try:
@@ -328,7 +261,9 @@ def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_
     runs["edit"] = run_measured("belde-edit-one", command, logs)
     result["registry_edit"] = edit_registry(content / "registry")
     runs["registry"] = run_measured("belde-registry-term", command, logs)
-    result.update(preview_run(settings, content, logs))
+    result.update(serve.first_look(settings, content, logs))
+    if "preview_s" in result:
+        log(f"  {'belde-serve (edit one)':<28} {result['preview_s']:8.2f} s   shown; rebuilt after {result['serve_rebuild_s']:.2f} s")
     result.update({
         "add_s": runs["add"]["seconds"],
         "edit_s": runs["edit"]["seconds"],

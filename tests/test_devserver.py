@@ -3,39 +3,18 @@
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 from conftest import DATA, ROOT, TEST_REGISTRY, settings_file
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
+from bench.serve import fetch, free_port, wait_until
 
 
 def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = _fetch(url)
-        if page is not None and text in page:
-            return True
-        time.sleep(0.2)
-    return False
+    return wait_until(lambda: text in fetch(url), seconds)
 
 
 def test_an_edited_item_is_served_after_saving(tmp_path):
@@ -45,7 +24,7 @@ def test_an_edited_item_is_served_after_saving(tmp_path):
         tmp_path, PATH=str(content), OUTPUT_PATH=str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"),
         BELDE_REGISTRY_PATH=str(TEST_REGISTRY), BELDE_SEARCH=False,
     )  # fmt: skip
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "belde", "serve", "-s", str(settings), "-p", str(port)],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
@@ -62,9 +41,7 @@ def test_an_edited_item_is_served_after_saving(tmp_path):
         item = content / "2024" / "beykoz-orhan.md"
         item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde düzenleme başladı.", "Sahilde yeni iskele yapılıyor."), encoding="utf-8")
         assert _wait_for(url, "Sahilde yeni iskele yapılıyor."), "the edit was not served"
-        deadline = time.monotonic() + 90
-        while len(builds()) < 2 and time.monotonic() < deadline:  # the rebuild after the first look
-            time.sleep(0.1)
+        wait_until(lambda: len(builds()) >= 2, 90, pause=0.1)  # the rebuild after the first look
     finally:
         server.terminate()
         server.wait(timeout=10)

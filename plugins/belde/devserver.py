@@ -80,15 +80,14 @@ def _preview(paths, settings) -> list:
     return written
 
 
-def _rebuild(settings_file: str, overrides: dict) -> bool:
+def _rebuild(settings_file: str, overrides: dict) -> None:
     started = time.perf_counter()
     try:
         ledger = build(settings_file, overrides)
     except Exception as error:  # noqa: BLE001 - the server keeps serving the last good site
         print(f"build failed, the previous site is still served: {error}", file=sys.stderr)
-        return False
+        return
     print(" · ".join(ledger.lines) + f" · {time.perf_counter() - started:.2f} s", flush=True)
-    return True
 
 
 def main(argv=None) -> int:
@@ -108,7 +107,6 @@ def main(argv=None) -> int:
     if args.once:
         return 0
     stamps = _stamps(watched)
-    previewed = []  # pages written by first looks that no finished rebuild has rendered again
     try:
         while True:
             time.sleep(POLL_SECONDS)
@@ -116,9 +114,9 @@ def main(argv=None) -> int:
             if now != stamps:
                 changed = _item_files(sorted(p for p in now.keys() | stamps.keys() if now.get(p) != stamps.get(p)), settings)
                 stamps = now  # taken before the rebuild: a file saved during it starts another
-                previewed += _preview(changed, settings) if changed else []
-                if _rebuild(args.settings, {**IN_PLACE, "BELDE_PREVIEWED": previewed}):
-                    previewed = []
+                if changed:
+                    _preview(changed, settings)
+                _rebuild(args.settings, IN_PLACE)
     except KeyboardInterrupt:
         server.shutdown()
     return 0

@@ -296,8 +296,7 @@ class Archive:
 
         neighbours = []
         for term in article.districts:
-            view = self.districts.get(term.slug)
-            others, index = place(view.articles if view else [])
+            others, index = place(self.districts[term.slug].articles)
             newer = others[index - 1] if index > 0 else None
             older = others[index] if index < len(others) else None
             neighbours.append((term, older, newer))
@@ -320,7 +319,7 @@ class Archive:
         """(weight, list) for each list the item appears in: shared people weigh most, then
         districts, then topics."""
         lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
-        lists += [(2, self.districts[t.slug].articles) for t in article.districts if t.slug in self.districts]
+        lists += [(2, self.districts[t.slug].articles) for t in article.districts]
         lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
         return lists
 

@@ -39,7 +39,6 @@ def write_pickles(files: dict, pickler=pickle.Pickler) -> None:
         os._exit(status)
 
 
-
 def _wait(pid: int) -> None:
     targets = _writers.pop(pid)
     _, status = os.waitpid(pid, 0)

@@ -236,7 +236,7 @@ def code_digest(settings) -> str:
 
 # Settings that decide where and how a build runs, never what a page says.
 NOT_SHOWN_SETTINGS = {"OUTPUT_PATH", "BELDE_FINAL_OUTPUT", "BELDE_ATOMIC", "BELDE_WORKERS", "CACHE_PATH",
-                      "BELDE_INCREMENTAL", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "BELDE_PREVIEWED"}  # fmt: skip
+                      "BELDE_INCREMENTAL", "CACHE_CONTENT", "LOAD_CONTENT_CACHE"}  # fmt: skip
 
 
 def stable(value):

@@ -3,9 +3,9 @@
 A rebuild at archive scale takes seconds, most of them spent on what did not change. An
 editor who saved an item wants to see that item first: its page is rendered at once from
 the last build (its registry, its lists, its theme), as if the item stood where its new
-date puts it, and the rebuild that follows renders it again with everything else the
-edit touched. The last build stays in memory between the two (state.py); nothing here
-runs in `belde build`.
+date puts it. The writer notes the page as written between builds, so the rebuild that
+follows renders it again with everything else the edit touched, or removes it. The last build stays in memory
+between the two (state.py); nothing here runs in `belde build`.
 """
 
 import logging
@@ -15,7 +15,6 @@ from pelican.contents import Article
 from pelican.readers import Readers
 
 from . import state
-from .writer import Job
 
 
 def preview(paths) -> list:
@@ -26,7 +25,8 @@ def preview(paths) -> list:
     archive = writer.context.get("archive") if writer is not None and writer.context else None
     if archive is None or writer.settings.get("BELDE_ATOMIC", True):
         return []  # a staged build's output folder is gone once it is published
-    jobs = {os.path.abspath(job.kwargs["article"].source_path): job for job in writer.jobs if job.template_name == "article"}
+    # Pelican's source paths are absolute already.
+    jobs = {job.kwargs["article"].source_path: job for job in writer.jobs if job.template_name == "article"}
     if not jobs:
         return []
     written = []
@@ -39,9 +39,8 @@ def preview(paths) -> list:
         like = job or next(iter(jobs.values()))
         article.notes = archive.notes_for(article, instead_of=previous)
         kwargs = {**like.kwargs, "article": article, "category": article.category, "url": article.url}
-        page = Job(article.save_as, like.template, "article", writer.context, kwargs, kwargs, like.relative)
-        writer._render(page)
-        written.append(page.name)
+        writer.render_between_builds(like, article.save_as, kwargs)
+        written.append(article.save_as)
     return written
 
 

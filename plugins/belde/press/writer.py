@@ -24,6 +24,7 @@ from .pagination import PageLink, listing_pages, per_page
 
 logger = logging.getLogger(__name__)
 MANIFEST = "belde-pages-{}.json"  # one per output folder
+UNKNOWN = ""  # what the record says of a page written between builds: equal to no digest
 
 
 @dataclass
@@ -175,6 +176,7 @@ class IncrementalWriter(Writer):
                 try:
                     data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
                     if data.get("code") == self._code and data.get("output") == self._final_output:
+                        data["pages"].update(dict.fromkeys(self._written_between(), UNKNOWN))
                         self._manifest = data
                 except (OSError, ValueError):
                     pass
@@ -203,16 +205,13 @@ class IncrementalWriter(Writer):
             return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs), indexed
 
         previous = self._previous
-        # Pages a preview wrote since the previous build (preview.py) are rendered again, or removed.
-        previewed = set(self.settings.get("BELDE_PREVIEWED", ()))
         todo = []
         for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, workers(self.settings))):
             job.digest = digest
             if indexed is not None:
                 self.indexed[job.name] = indexed
             target = sanitised_join(self.output_path, job.name)
-            fresh = job.name not in previewed and previous.get(job.name) == job.digest
-            if job.digest is not None and fresh and os.path.isfile(target):
+            if job.digest is not None and previous.get(job.name) == job.digest and os.path.isfile(target):
                 self.skipped += 1
             else:
                 todo.append(job)
@@ -222,13 +221,34 @@ class IncrementalWriter(Writer):
         previous_indexed = self._previous_indexed
         self.reindex = {n for n in self.indexed.keys() | previous_indexed.keys() if self.indexed.get(n) != previous_indexed.get(n)}
         current = {job.name: job.digest for job in self.jobs} | self.feeds
-        for name in previous.keys() | previewed:
+        for name in previous:
             if name not in current:
                 self._remove(name)
         self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest = {"code": self._code, "output": self._final_output, "indexed": self.indexed,
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
         write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
+        self._between_path.unlink(missing_ok=True)  # those pages are in the record now
+
+    # -- pages written between builds ----------------------------------------------------
+    @property
+    def _between_path(self) -> Path:
+        """The pages written since the record was (a short list next to it: the record itself
+        is megabytes at archive scale)."""
+        return self._manifest_path.with_suffix(".between.json")
+
+    def _written_between(self) -> list:
+        try:
+            return json.loads(self._between_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+
+    def render_between_builds(self, like: Job, name: str, kwargs: dict) -> None:
+        """Render a page at once, as `like` was rendered but with other arguments (preview.py),
+        into the output of the last build, and note that the file no longer holds what the record
+        says: the next build renders it again, or removes it."""
+        self._render(Job(name, like.template, like.template_name, self.context, kwargs, kwargs, like.relative))
+        write_atomically(str(self._between_path), json.dumps(sorted({*self._written_between(), name})))
 
     def _remove(self, name: str) -> None:
         """Remove a page the site no longer has, and the folders it leaves empty."""
