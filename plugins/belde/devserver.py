@@ -24,6 +24,7 @@ from pelican.settings import read_settings
 
 from .build import build
 from .press.preview import preview
+from .press.reader import ITEM_SUFFIXES
 from .press.state import registry_folder
 from .publish.links import add_index_html
 
@@ -62,7 +63,7 @@ def _item_files(changed, settings) -> list | None:
     registry = str(registry_folder(settings).resolve())
     for path in changed:
         inside = os.path.commonpath([content, path]) == content and os.path.commonpath([registry, path]) != registry
-        if not (inside and path.endswith((".md", ".markdown"))):
+        if not (inside and path.endswith(ITEM_SUFFIXES)):
             return None
     return changed
 
@@ -72,9 +73,9 @@ def _preview(paths, settings) -> list:
     seconds, the first look a fraction of one."""
     started = time.perf_counter()
     written = preview(paths)
-    if written and settings.get("BELDE_INDEX_LINKS"):  # as the publish step does after a build
-        add_index_html(Path(settings["OUTPUT_PATH"]), written)
     if written:
+        if settings.get("BELDE_INDEX_LINKS"):  # as the publish step does after a build
+            add_index_html(Path(settings["OUTPUT_PATH"]), written)
         pages = ", ".join("/" + name.removesuffix("index.html") for name in written)
         print(f"preview: {pages} · {time.perf_counter() - started:.2f} s (rebuilding)", flush=True)
     return written

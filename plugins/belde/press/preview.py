@@ -15,6 +15,7 @@ from pelican.contents import Article
 from pelican.readers import Readers
 
 from . import state
+from .reader import ITEM_SUFFIXES
 
 
 def preview(paths) -> list:
@@ -30,11 +31,11 @@ def preview(paths) -> list:
     if not jobs:
         return []
     written = []
-    for path in paths:
-        article = _read(os.path.abspath(path), writer.settings, writer.context)
+    for path in map(os.path.abspath, paths):
+        article = _read(path, writer.settings, writer.context)
         if article is None:
             continue
-        job = jobs.get(os.path.abspath(path))
+        job = jobs.get(path)
         previous = job.kwargs["article"] if job else None
         like = job or next(iter(jobs.values()))
         article.notes = archive.notes_for(article, instead_of=previous)
@@ -47,7 +48,7 @@ def preview(paths) -> list:
 def _read(path: str, settings, context):
     """The item as the article generator would make it, or None when it would not publish it.
     Refusals are reported by the rebuild that follows, not twice."""
-    if not path.endswith((".md", ".markdown")) or not os.path.isfile(path):
+    if not path.endswith(ITEM_SUFFIXES) or not os.path.isfile(path):
         return None
     state.forget_parsed(path)  # parsed ahead by the last build, before this save
     quiet = logging.getLogger("belde"), logging.getLogger("pelican")

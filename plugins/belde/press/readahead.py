@@ -21,6 +21,7 @@ from .background import write_pickles
 from .fingerprint import stable
 from .forked import forked_map, workers
 from .ledger import ItemRefused
+from .reader import ITEM_SUFFIXES, parse_item
 
 logger = logging.getLogger(__name__)
 CACHE_FILE = "belde-items-{}.pickle"  # one per content folder
@@ -45,8 +46,6 @@ def _stamp(path: str) -> tuple:
 
 
 def _parse(source_path: str, settings):
-    from .reader import parse_item  # the reader imports this module's state, not the reverse
-
     try:
         return "ok", parse_item(source_path, settings)
     except ItemRefused as refusal:
@@ -81,7 +80,7 @@ def readahead(generator) -> None:
     names = [
         name
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-        if name.endswith((".md", ".markdown"))
+        if name.endswith(ITEM_SUFFIXES)
     ]
     stamps = {}
     for name in names:

@@ -172,3 +172,6 @@ class PressItemReader(BaseReader):
         metadata["title"] = title  # normalise() accepted it, so the parse typeset it
         metadata["utf8_body"] = body  # kept by the item instead of the string (compact.py)
         return body.decode(), metadata
+
+
+ITEM_SUFFIXES = tuple(f".{extension}" for extension in PressItemReader.file_extensions)  # item files
