@@ -1,7 +1,9 @@
 """Rebuilds are exact: after any change, an incremental rebuild writes the same bytes as a cold build."""
 
+import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -157,6 +159,42 @@ def test_a_new_item_leaves_every_listing_page_but_the_first_as_it_was(tmp_path):
     assert oldest.select_one(".pagination [aria-current=page]").get_text() == "1 Mart–30 Nisan 2024"
     assert oldest.select_one(".pagination a[rel=next]") is None and oldest.select_one("nav.years") is None
     assert "haber" not in oldest.select_one(".term-meta").get_text()  # the count is the first page's
+
+
+def _day_item(content: Path, day: int, date: dt.date | None = None, tags="[sahil, park]", body="Çalışma sürüyor.") -> Path:
+    date = date or dt.date(2024, 4, 1) + dt.timedelta(days=day // 2)  # two items a day
+    officials = "[Orhan Şen]" if day % 3 else "[Orhan Şen, Nevin Akgül]"
+    path = content / f"haber-{day:02d}.md"
+    path.write_text(f"---\ntitle: Beykoz sahilinde çalışma {day}\ndate: {date}\ndistrict: Beykoz\n"
+                    f"officials: {officials}\ntags: {tags if day % 4 else '[sahil]'}\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_related_items_are_ranked_again_only_near_a_change_and_match_a_cold_build(build_site, tmp_path):
+    """Lists longer than the windows related items come from (RELATED_WINDOW on each side):
+    a rebuild ranks again only the items near a change, and still writes a cold build's bytes."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for day in range(70):
+        _day_item(content, day)
+    steps = [
+        ("first build", lambda: None),
+        ("an item added between two others", lambda: _day_item(content, 70, date=dt.date(2024, 4, 15))),
+        ("an item deleted", lambda: (content / "haber-10.md").unlink()),
+        ("an item moved to another date", lambda: _day_item(content, 60, date=dt.date(2024, 4, 3))),
+        ("an item out of a topic", lambda: _day_item(content, 41, tags="[sahil]")),
+        ("a body edited", lambda: _day_item(content, 20, body="Çalışma bitti.")),
+    ]
+    ranked = []
+    for step, (name, change) in enumerate(steps):
+        change()
+        site = build_site(content)
+        cold = make_site(content, tmp_path / f"cold-{step}")
+        assert _snapshot(site.output) == _snapshot(cold.output), name
+        ranked.append(int(re.search(r"related items: (\d+) ranked", site.log)[1]))
+    assert ranked[0] == 70
+    assert all(0 < count < 60 for count in ranked[1:-1]), ranked  # the windows around each change
+    assert ranked[-1] == 0  # a body is not what related items are ranked by
 
 
 def test_rebuild_without_changes_renders_nothing(tmp_path):

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..turkish import format_month, tr_sort_key
-from .forked import forked_map, workers
 from .terms import District, Official
 
 SIDES = ("Avrupa", "Anadolu")
@@ -271,19 +270,14 @@ class Archive:
         return views
 
     def _annotate(self) -> None:
-        """Give every item its notes: its neighbours and related items now, the heads and roles
-        on its date when its page is rendered (ItemNotes)."""
+        """Give every item its notes: its neighbours now, its related items from related.py,
+        the heads and roles on its date when its page is rendered (ItemNotes)."""
         for article in self.articles:
             neighbours = []
             for term in article.districts:
                 items = self.districts[term.slug].articles
                 neighbours.append((term, *self._around(items, self._positions[id(items)][id(article)])))
             article.notes = ItemNotes(self, article, neighbours)
-        # Ranking related items is most of the model's time: spread over the cores.
-        number = {id(a): i for i, a in enumerate(self.articles)}
-        related = forked_map(lambda a: [number[id(other)] for other in self._related(a)], self.articles, workers(self.settings))
-        for article, positions in zip(self.articles, related):
-            article.notes.related = [self.articles[i] for i in positions]
 
     def notes_for(self, article, instead_of=None) -> ItemNotes:
         """The notes of an item saved since the archive was built, standing in for its previous
@@ -302,7 +296,7 @@ class Archive:
             neighbours.append((term, older, newer))
         notes = ItemNotes(self, article, neighbours)
         windows = []
-        for weight, items in self._lists_of(article):
+        for _, weight, items in self.lists_of(article):
             others, index = place(items)
             windows.append((weight, others[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW]))
         notes.related = self._ranked(article, windows)
@@ -315,21 +309,32 @@ class Archive:
         older = items[index + 1] if index + 1 < len(items) else None
         return older, newer
 
-    def _lists_of(self, article) -> list:
-        """(weight, list) for each list the item appears in: shared people weigh most, then
-        districts, then topics."""
-        lists = [(3, self._person_index.get(t.slug, ())) for t in article.officials]
-        lists += [(2, self.districts[t.slug].articles) for t in article.districts]
-        lists += [(1, self._tag_index.get(t.slug, ())) for t in article.tags]
+    def lists_of(self, article) -> list:
+        """(name, weight, list) for each list the item appears in: shared people weigh most,
+        then districts, then topics."""
+        lists = [(f"kisi/{t.slug}", 3, self._person_index.get(t.slug, ())) for t in article.officials]
+        lists += [(f"ilce/{t.slug}", 2, self.districts[t.slug].articles) for t in article.districts]
+        lists += [(f"konu/{t.slug}", 1, self._tag_index.get(t.slug, ())) for t in article.tags]
         return lists
 
-    def _related(self, article) -> list:
+    def lists(self) -> dict:
+        """Every list an item can appear in, by the name lists_of gives it."""
+        lists = {f"kisi/{slug}": items for slug, items in self._person_index.items()}
+        lists.update((f"ilce/{slug}", view.articles) for slug, view in self.districts.items())
+        lists.update((f"konu/{slug}", items) for slug, items in self._tag_index.items())
+        return lists
+
+    def seconds(self, article) -> int:
+        return self._seconds[id(article)]
+
+    def related(self, article) -> list:
         """Candidates come from a window of RELATED_WINDOW items on each side of the item in
         each of its lists (lists are in date order), so that the cost per item stays flat
         however large the archive grows; "close in time" is part of relatedness anyway.
+        related.py ranks again only the items whose windows changed since the last build.
         """
         windows = []
-        for weight, items in self._lists_of(article):
+        for _, weight, items in self.lists_of(article):
             index = self._positions[id(items)][id(article)]
             windows.append((weight, items[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]))
         return self._ranked(article, windows)

@@ -7,6 +7,7 @@ from pelican.generators import Generator
 from . import state
 from .archive import Archive
 from .pagination import listing_pages, per_page
+from .related import relate
 
 
 def _url(settings, key: str, **fields) -> tuple[str, str]:
@@ -33,6 +34,7 @@ class ArchiveGenerator(Generator):
         settings = self.settings
         today = settings.get("BELDE_TODAY") or dt.date.today()
         archive = Archive(self.context.get("articles", []), state.registry(settings), settings, today)
+        relate(archive, settings)
         for year in archive.years:
             year.url, year.save_as = _url(settings, "ARCHIVE_YEAR", date=dt.date(year.year, 1, 1))
             for month in year.months:
