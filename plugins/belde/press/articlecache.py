@@ -60,30 +60,39 @@ class _Pickler(pickle.Pickler):
             return "settings"
         if obj is self._context:
             return "context"
-        if isinstance(obj, _TurkishTerm):
-            return ("term", type(obj), obj.name, obj.term_slug)
-        if type(obj) is Category:  # Pelican's, from each item's folder: one per folder, not per item
-            return ("category", obj.name)
         return None
+
+    def reducer_override(self, obj):
+        """Terms and categories by name, once per file: pickle remembers what a reduction made,
+        where a persistent id would be looked up again at each of the thousands of mentions."""
+        if isinstance(obj, _TurkishTerm):
+            return _build_term, (type(obj), obj.name, obj.term_slug)
+        if type(obj) is Category:  # Pelican's, from each item's folder: one per folder, not per item
+            return _build_category, (obj.name,)
+        return NotImplemented
+
+
+_loading = {}  # the settings and categories of the build loading kept items
+
+
+def _build_term(kind, name, slug):
+    return state.term(kind, name, _loading["settings"], slug=slug)
+
+
+def _build_category(name):
+    found = _loading["categories"].get(name)
+    if found is None:
+        found = _loading["categories"][name] = Category(name, _loading["settings"])
+    return found
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, handle, settings, context, categories: dict):
+    def __init__(self, handle, settings, context):
         super().__init__(handle)
-        self._settings, self._context, self._categories = settings, context, categories
+        self._settings, self._context = settings, context
 
     def persistent_load(self, pid):
-        if pid == "settings":
-            return self._settings
-        if pid == "context":
-            return self._context
-        if pid[0] == "category":
-            found = self._categories.get(pid[1])
-            if found is None:
-                found = self._categories[pid[1]] = Category(pid[1], self._settings)
-            return found
-        _, kind, name, slug = pid
-        return state.term(kind, name, self._settings, slug=slug)
+        return self._settings if pid == "settings" else self._context
 
 
 def install(generator, names: list, stamps: dict) -> set | None:
@@ -96,14 +105,18 @@ def install(generator, names: list, stamps: dict) -> set | None:
         return None
     key = _key(settings)
     _build.update(key=key, stamps=stamps, installed={})
-    kept, categories = {}, {}
-    for file in sorted(_cache_folder(settings).glob("*.pickle")):
-        try:
-            with file.open("rb") as handle:
-                if pickle.load(handle) == key:  # noqa: S301 - Belde's own cache file
-                    kept.update(_Unpickler(handle, settings, generator.context, categories).load())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            continue
+    kept = {}
+    _loading.update(settings=settings, categories={})
+    try:
+        for file in sorted(_cache_folder(settings).glob("*.pickle")):
+            try:
+                with file.open("rb") as handle:
+                    if pickle.load(handle) == key:  # noqa: S301 - Belde's own cache file
+                        kept.update(_Unpickler(handle, settings, generator.context).load())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                continue
+    finally:
+        _loading.clear()
     installed = _build["installed"]  # file name -> paths of the items installed from it
     ledger = state.ledger()
     for name in names:

@@ -139,14 +139,22 @@ def held(r) -> list:
 
 
 def article_page(article) -> str:
-    """Everything an item page prints: the item, its notes as of its date, and its place in its lists."""
+    """Everything an item page prints: the item, its notes as of its date, and its place in its
+    lists. Hashed from the parts' own digests, without a JSON round: a rebuild computes it for
+    every item page, and nearly all of it is digests already."""
     cached = getattr(article, "_page_digest", None)
     if cached is None:
         notes = article.notes
-        cached = article._page_digest = digest(
-            own_page(article), [(term, older, newer) for term, older, newer in notes.neighbours], notes.related
-        )  # fmt: skip
+        parts = [own_page(article), str(len(notes.neighbours))]
+        for term, older, newer in notes.neighbours:
+            parts += [term.name, term.slug, term.url, _listed(older), _listed(newer)]
+        parts += [_listed(other) for other in notes.related]
+        cached = article._page_digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
     return cached
+
+
+def _listed(article) -> str:
+    return "-" if article is None else listing(article)[1]
 
 
 def digest_item(article) -> None:
@@ -223,15 +231,28 @@ def site_inputs(archive) -> dict:
 def code_digest(settings) -> str:
     """The theme, Belde's own code and the settings: when they change, every page is new."""
     hasher = hashlib.blake2b(digest_size=16)
-    roots = [Path(settings["THEME"]), Path(__file__).resolve().parent.parent]
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".xml", ".txt"}:
-                hasher.update(str(path.relative_to(root)).encode())
-                hasher.update(path.read_bytes())
+    for root in (Path(settings["THEME"]), BELDE_CODE):
+        _hash_files(hasher, root)
     shown = {k: v for k, v in settings.items() if k not in NOT_SHOWN_SETTINGS}
     hasher.update(json.dumps(stable(shown), sort_keys=True).encode())
     return hasher.hexdigest()
+
+
+def source_digest() -> str:
+    """Belde's own code alone: what a cache of data read by that code depends on."""
+    hasher = hashlib.blake2b(digest_size=16)
+    _hash_files(hasher, BELDE_CODE)
+    return hasher.hexdigest()
+
+
+BELDE_CODE = Path(__file__).resolve().parent.parent
+
+
+def _hash_files(hasher, root: Path) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".html", ".py", ".css", ".js", ".xml", ".txt"}:
+            hasher.update(str(path.relative_to(root)).encode())
+            hasher.update(path.read_bytes())
 
 
 # Settings that decide where and how a build runs, never what a page says.
