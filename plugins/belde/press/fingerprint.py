@@ -41,7 +41,7 @@ def _plain(value):
     if isinstance(value, (YearView, MonthView)):
         return _memo(value, period_view)
     if isinstance(value, ListingPage):
-        return ["page", value.number, value.url, value.object_list]
+        return ["page", value.number, value.url, listed(value.object_list)]
     if isinstance(value, PageLink):
         return ["link", value.url]
     if hasattr(value, "isoformat"):
@@ -70,6 +70,12 @@ def listing(article) -> list:
         )  # fmt: skip
         article._listing_digest = cached
     return ["item", cached]
+
+
+def listed(articles) -> str:
+    """A list of items as lists show them: their listing digests, hashed together without a
+    JSON round (listing pages name every item in the archive several times over)."""
+    return hashlib.blake2b("\0".join([_entry(a) for a in articles]).encode(), digest_size=16).hexdigest()
 
 
 def role(r) -> list:
@@ -147,13 +153,13 @@ def article_page(article) -> str:
         notes = article.notes
         parts = [own_page(article), str(len(notes.neighbours))]
         for term, older, newer in notes.neighbours:
-            parts += [term.name, term.slug, term.url, _listed(older), _listed(newer)]
-        parts += [_listed(other) for other in notes.related]
+            parts += [term.name, term.slug, term.url, _entry(older), _entry(newer)]
+        parts += [_entry(other) for other in notes.related]
         cached = article._page_digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
     return cached
 
 
-def _listed(article) -> str:
+def _entry(article) -> str:
     return "-" if article is None else listing(article)[1]
 
 
@@ -183,20 +189,26 @@ def indexed(article) -> str:
     return cached
 
 
-def _kwarg(key, value, page):
+def _kwarg(key, value, page, lists: dict):
     if key == "article":
         return article_page(value)
     if isinstance(value, (DistrictView, PersonView)):
         return view_on_page(value, page)
+    if key in ("articles", "dates"):  # Pelican hands every direct template the whole archive, twice
+        found = lists.get(id(value))
+        if found is None:
+            found = lists[id(value)] = ["items", listed(value)]
+        return found
     return value
 
 
-def page_digest(template_name: str, name: str, kwargs: dict, site_inputs: dict) -> str | None:
-    """The digest of one page to be written, or None when it must always be rendered."""
+def page_digest(template_name: str, name: str, kwargs: dict, site_inputs: dict, lists: dict) -> str | None:
+    """The digest of one page to be written, or None when it must always be rendered. `lists`
+    keeps the digests of item lists that many pages are given, for as long as the lists live."""
     if template_name not in site_inputs:
         return None
     page = kwargs.get("articles_page")
-    shown = {k: _kwarg(k, v, page) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
+    shown = {k: _kwarg(k, v, page, lists) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
     return digest(template_name, name, site_inputs[template_name], sorted(shown.items()))
 
 

@@ -10,7 +10,7 @@ from pelican.log import LimitFilter
 from pelican.utils import path_to_url
 
 from ..turkish import tr_casefold
-from . import state
+from . import collector, state
 from .archive import newest_first
 from .articlecache import keep
 from .background import wait_for_cache
@@ -235,6 +235,7 @@ def report(pelican):
 
 def register():
     signals.initialized.connect(set_defaults)
+    signals.initialized.connect(collector.rest)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(json_policy)
     signals.content_object_init.connect(pin_addresses)
@@ -246,6 +247,7 @@ def register():
     signals.article_generator_finalized.connect(count_items)
     signals.article_generator_finalized.connect(take_over_topics)
     signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(collector.set_aside)
     signals.get_writer.connect(add_writer)
     signals.finalized.connect(flush_pages)
     signals.finalized.connect(wait_for_cache)

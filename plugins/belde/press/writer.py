@@ -197,12 +197,13 @@ class IncrementalWriter(Writer):
     def flush(self, archive) -> None:
         """Render what changed, remove what is gone, remember what was written."""
         inputs = fingerprint.site_inputs(archive) if archive is not None else {}
+        lists = {}  # the jobs' item lists outlive this loop: their ids stay theirs
 
         def digests(job):
             indexed = None
             if job.template_name == "article" and "article" in job.shown:
                 indexed = fingerprint.indexed(job.shown["article"])
-            return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs), indexed
+            return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs, lists), indexed
 
         previous = self._previous
         todo = []
