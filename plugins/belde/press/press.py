@@ -191,7 +191,8 @@ def count_items(generator):
     """article_generator_finalized: every file read is published, a draft, or refused."""
     ledger = state.ledger()
     settings = generator.settings
-    files = list(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    # Pelican notes every file its article loop took up, read or failed (relative to PATH).
+    files = list(generator.context["generated_content"])
     ledger.read = len(files)
     published = generator.articles + generator.translations
     drafts = generator.drafts + generator.drafts_translations
