@@ -229,12 +229,15 @@ def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold
     (content / "2025" / "ikinci.md").write_text(
         "---\ntitle: Beykoz'da ikinci park\ndate: 2025-03-09\ndistrict: Beykoz\n---\nİkinci park açıldı.\n", encoding="utf-8"
     )  # the same month: its shard alone is indexed again
-    make_site(content, incremental, BELDE_SEARCH=True)
+    again = make_site(content, incremental, BELDE_SEARCH=True)
     cold = make_site(content, tmp_path / "cold-2", BELDE_SEARCH=True)
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2025-03": 2, "2025": 2, "2024": 7}
     latest = stamps()
     assert latest["2024"] == after["2024"] and latest["2025"] == after["2025"] and latest["2025-03"] != after["2025-03"]
+    # The size reported counts the shards left as they were without reading them again.
+    reported = int(re.search(r"search: .*?(\d+) bytes", "\n".join(again.ledger.lines))[1])
+    assert reported == sum(p.stat().st_size for p in (incremental / "pagefind").rglob("*") if p.is_file())
 
 
 def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):

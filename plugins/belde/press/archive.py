@@ -15,6 +15,10 @@ from .terms import District, Official
 SIDES = ("Avrupa", "Anadolu")
 RELATED_MAX = 5
 RELATED_WINDOW = 12
+# The lists an item appears in, by the attribute that names them: (attribute, list name
+# prefix, weight in relatedness). Shared people weigh most, then districts, then topics.
+LISTS = (("officials", "kisi", 3), ("districts", "ilce", 2), ("tags", "konu", 1))
+_WEIGHTS = {prefix: weight for _, prefix, weight in LISTS}
 
 
 @dataclass
@@ -192,6 +196,7 @@ class Archive:
             for tag in article.tags:
                 self._tag_index[tag.slug].append(article)
                 self._tag_terms.setdefault(tag.slug, tag)
+        self._lists, self._list_names = self._all_lists(), {}
         self._by_id = {id(a): a for a in self.articles}
         self._seconds = {id(a): _seconds(a.date) for a in self.articles}
         self._positions = {
@@ -231,11 +236,13 @@ class Archive:
     def _heads_by_item(self, body, articles) -> dict:
         """The head in office on each item's date (at its start, for an interval)."""
         lines, heads = {}, {}
+        terms = self.registry.heads_of(body, dt.date.min, dt.date.max)  # every head, in order of taking office
         for article in articles:
             period = article.period
-            roles = self.registry.heads_of(body, period.start, period.end)
-            if roles:
-                role = roles[0]  # items sort by their start, so group by the head at the start
+            # The first head in office during the item (registry.heads_of(...)[0]): items sort
+            # by their start, so they group by the head at the start.
+            role = next((r for r in terms if r.held_during(period.start, period.end)), None)
+            if role is not None:
                 lines.setdefault(id(role), self.headline(role))
                 heads[article.slug] = lines[id(role)]
             else:
@@ -309,16 +316,26 @@ class Archive:
         older = items[index + 1] if index + 1 < len(items) else None
         return older, newer
 
+    def list_names(self, article) -> tuple:
+        """The names of the lists the item appears in, in LISTS order: 'ilce/beykoz'."""
+        names, found = self._list_names, []
+        for attribute, prefix, _ in LISTS:
+            for term in getattr(article, attribute):
+                name = names.get(id(term))  # terms are shared by every item naming them
+                if name is None:
+                    name = names[id(term)] = f"{prefix}/{term.slug}"
+                found.append(name)
+        return tuple(found)
+
     def lists_of(self, article) -> list:
-        """(name, weight, list) for each list the item appears in: shared people weigh most,
-        then districts, then topics."""
-        lists = [(f"kisi/{t.slug}", 3, self._person_index.get(t.slug, ())) for t in article.officials]
-        lists += [(f"ilce/{t.slug}", 2, self.districts[t.slug].articles) for t in article.districts]
-        lists += [(f"konu/{t.slug}", 1, self._tag_index.get(t.slug, ())) for t in article.tags]
-        return lists
+        """(name, weight, list) for each list the item appears in."""
+        return [(name, _WEIGHTS[name.split("/", 1)[0]], self._lists.get(name, ())) for name in self.list_names(article)]
 
     def lists(self) -> dict:
-        """Every list an item can appear in, by the name lists_of gives it."""
+        """Every list an item can appear in, by its name."""
+        return self._lists
+
+    def _all_lists(self) -> dict:
         lists = {f"kisi/{slug}": items for slug, items in self._person_index.items()}
         lists.update((f"ilce/{slug}", view.articles) for slug, view in self.districts.items())
         lists.update((f"konu/{slug}", items) for slug, items in self._tag_index.items())

@@ -38,6 +38,13 @@ class CompactArticle(Article):
             return self._content
         return self._update_content(self._content, siteurl)
 
+    def get_relative_source_path(self, source_path=None):
+        """The item's own path relative to PATH, as Pelican made it (it is asked for again for
+        every item at every build; a kept item is kept only under the same settings)."""
+        if not source_path and "relative_source_path" in self.__dict__:
+            return self.relative_source_path
+        return super().get_relative_source_path(source_path)
+
     def get_static_links(self) -> set:
         return set() if self.prints_as_read else super().get_static_links()
 

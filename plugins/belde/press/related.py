@@ -25,8 +25,7 @@ def relate(archive, settings) -> None:
     """Give every item of the archive its related items (notes.related)."""
     articles = archive.articles
     number = {id(a): i for i, a in enumerate(articles)}
-    names = {}  # one object per list name, so that the memory pickles each name once
-    lists_of = [tuple(names.setdefault(name, name) for name, _, _ in archive.lists_of(a)) for a in articles]
+    lists_of = [archive.list_names(a) for a in articles]  # one object per name: pickled once
     keys = [(archive.seconds(a), a.slug) for a in articles]
     paths = [a.source_path for a in articles]
     lists = archive.lists()

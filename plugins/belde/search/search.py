@@ -129,8 +129,7 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
     pages = re.search(r"Indexed (\d+) pages?", done.stdout)
-    bundle_path = Path(output_path) / bundle
-    size = sum(p.stat().st_size for p in bundle_path.rglob("*") if p.is_file())
+    size = _folder_bytes(Path(output_path) / bundle)
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
 
 
@@ -175,11 +174,17 @@ def shard_of(page: str, plan: dict) -> str | None:
     return None
 
 
-def _previous_plan(root: Path) -> dict:
+def _previous(root: Path) -> tuple:
+    """The previous build's plan ({shard: glob}) and the bytes of each of its shards."""
     try:
-        return json.loads((root / SHARDS_FILE).read_text(encoding="utf-8")).get("globs", {})
+        data = json.loads((root / SHARDS_FILE).read_text(encoding="utf-8"))
+        return data.get("globs", {}), data.get("bytes", {})
     except (OSError, ValueError, AttributeError):
-        return {}
+        return {}, {}
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def build_index(pelican):
@@ -198,7 +203,7 @@ def build_index(pelican):
     plan = plan_shards([a.save_as for a in articles], glob, by_month)
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
-    previous = _previous_plan(root)
+    previous, sizes = _previous(root)
     changed = {shard_of(name, plan) for name in writer.reindex} - {None} if writer is not None else set(plan)
     changed |= {name for name, pages in plan.items() if previous.get(name) != pages}
     for stale in root.iterdir():
@@ -207,13 +212,19 @@ def build_index(pelican):
     figures = {"pages": 0, "seconds": 0.0, "shards": 0}
     for shard, pages in plan.items():
         if shard not in changed and (root / shard / "pagefind.js").is_file():
+            if shard not in sizes:
+                sizes[shard] = _folder_bytes(root / shard)
             continue
         done = index_site(output, settings.get("BELDE_SEARCH_LANGUAGE", "tr"), f"{bundle}/{shard}", pages)
+        sizes[shard] = done["bytes"]
         figures["pages"] += done["pages"] or 0
         figures["seconds"] += done["seconds"]
         figures["shards"] += 1
-    (root / SHARDS_FILE).write_text(json.dumps({"shards": list(plan), "globs": plan}), encoding="utf-8")
-    figures["bytes"] = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
+    sizes = {shard: sizes[shard] for shard in plan}
+    shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes})
+    (root / SHARDS_FILE).write_text(shards, encoding="utf-8")
+    figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
     figures["summary"] = (
         f"search: {figures['pages']} pages indexed in {figures['seconds']:.2f} s, {figures['bytes']} bytes "
