@@ -5,7 +5,6 @@ Işıklı library (DHA, 2024), an İSKİ water cut (İHA, 2024), a Beykoz counci
 and a Sarıyer park (2025). The shipped content/ is searched too.
 """
 
-import json
 import datetime as dt
 import json
 import re
@@ -17,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from belde.build import build
 from belde.search import search_fold
+from belde.search.search import plan_shards, shard_of
 from browser_support import launch_chromium, serve
 from conftest import DATA, ROOT, TEST_REGISTRY, TODAY
 
@@ -106,15 +106,34 @@ def test_pagefind_bundle_is_written_one_shard_for_the_newest_month_then_one_per_
     root = search_site / "pagefind"
     plan = json.loads((root / "shards.json").read_text(encoding="utf-8"))
     shards = plan["shards"]
-    # Items: 2024-05, 2024-06, 2025-02 and 2025-04 (the newest month, alone in its shard).
-    assert shards == ["2025-04", "2025", "2024"]
+    # Items: 2024-05, 2024-06, 2025-02 and 2025-04 (the newest month, alone in its shard: fewer
+    # items than BELDE_SEARCH_NEWEST, so all of them are its newest).
+    assert shards == ["2025-04-son", "2025", "2024"]
     assert plan["globs"]["2025"] == "2025/02/*/index.html"
-    assert _indexed_pages(root) == {"2025-04": 1, "2025": 1, "2024": 2}
+    assert _indexed_pages(root) == {"2025-04-son": 1, "2025": 1, "2024": 2}
     for shard in shards:
         bundle = root / shard
         assert (bundle / "pagefind.js").is_file()
         assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
         assert list((bundle / "fragment").glob("*.pf_fragment"))
+
+
+def test_the_newest_month_is_cut_after_its_newest_items_beyond_a_multiple():
+    month = [f"2025/12/haber-{i}/index.html" for i in range(7)]  # newest first
+    names = month + ["2025/11/eski/index.html", "2024/05/daha-eski/index.html"]
+    plan = plan_shards(names, "*/*/*/index.html", by_month=True, newest=3)
+    assert plan == {
+        "2025-12-son": "2025/12/{haber-0}/index.html",  # 7 = 2 × 3 + 1
+        "2025-12": "2025/12/{haber-1,haber-2,haber-3,haber-4,haber-5,haber-6}/index.html",
+        "2025": "2025/11/*/index.html",
+        "2024": "2024/*/*/index.html",
+    }
+    assert [shard_of(name, plan) for name in names[:2]] == ["2025-12-son", "2025-12"]
+    assert shard_of("2025/12/silinen/index.html", plan) == "2025-12-son"  # an item gone: its month
+    # One more item: the newest shard takes it, and the rest of the month keeps its glob.
+    again = plan_shards(["2025/12/haber-yeni/index.html", *names], "*/*/*/index.html", by_month=True, newest=3)
+    assert again["2025-12-son"] == "2025/12/{haber-0,haber-yeni}/index.html" and again["2025-12"] == plan["2025-12"]
+    assert plan_shards(names, "*/*/*/index.html", by_month=True, newest=0)["2025-12"] == "2025/12/*/index.html"
 
 
 def _indexed_pages(root) -> dict:

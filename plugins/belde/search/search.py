@@ -32,6 +32,9 @@ DEFAULTS = {
     # Files Pagefind reads; None = those ARTICLE_SAVE_AS can name ('*/*/*/index.html'), since only
     # item pages carry data-pagefind-body: reading the index pages too would triple the time.
     "BELDE_SEARCH_GLOB": None,
+    # The newest month's newest items, as many as exceed a multiple of this, are a shard of their
+    # own: a new item re-indexes a few dozen pages, and the month once per this many items.
+    "BELDE_SEARCH_NEWEST": 50,
 }
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
@@ -133,16 +136,21 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
 
 
-def plan_shards(save_as_names: list, glob: str, by_month: bool = True) -> dict:
+def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0) -> dict:
     """{shard name: glob of its pages}, newest first: the newest item's month alone, then one
     shard per year.
 
-    Pagefind's time and memory grow with the pages it indexes at once, and a press office
-    publishes into the newest month: that month is a shard of its own, so a new item
-    re-indexes a few hundred pages rather than a year's thousands. When an item of a later
-    month arrives, the month joins its year, which is re-indexed once. Shards follow the
-    first two folders of ARTICLE_SAVE_AS (year and month, with Belde's addresses); when they
-    are not both dates (by_month False), one shard per first folder. Names come newest first.
+    Pagefind's time and memory grow with the pages it indexes at once (some 4 ms a page), and a
+    press office publishes into the newest month: that month is a shard of its own, so a new
+    item re-indexes a few hundred pages rather than a year's thousands. Within the month, the
+    newest items beyond a multiple of `newest` (save_as_names come newest first) are a shard of
+    their own ('2025-12-son'), listed by folder: a new item re-indexes them alone, and the rest
+    of the month once every `newest` items. When an item of a later month arrives, the month
+    joins its year, which is re-indexed once. Every shard follows from the items alone, so a
+    cold build makes the same shards.
+
+    Shards follow the first two folders of ARTICLE_SAVE_AS (year and month, with Belde's
+    addresses); when they are not both dates (by_month False), one shard per first folder.
     """
     parts = glob.split("/")
     folders = [name.split("/") for name in save_as_names if "/" in name]
@@ -154,7 +162,7 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True) -> dict:
         months = years.setdefault(folder[0], set())
         if current and "/".join(folder[:2]) != current:
             months.add(folder[1])
-    plan = {current.replace("/", "-"): f"{current}/{'/'.join(parts[2:])}"} if current else {}
+    plan = _month_shards(current, [f for f in folders if "/".join(f[:2]) == current], parts, newest) if current else {}
     for year in sorted(years, reverse=True):
         months = sorted(years[year])
         if not current or year != current.split("/")[0]:
@@ -165,9 +173,39 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True) -> dict:
     return plan
 
 
+def _month_shards(month: str, folders: list, parts: list, newest: int) -> dict:
+    """The newest month's shards: its newest items beyond a multiple of `newest`, then the
+    rest, each listed by folder (so that the rest's glob stays the same while its items do)."""
+    name = month.replace("/", "-")
+    entries = [folder[2] for folder in folders]
+    if not newest or any(c in entry for entry in entries for c in "*?[]{},\\"):
+        return {name: f"{month}/{'/'.join(parts[2:])}"}
+    recent = len(entries) % newest
+    shards = {f"{name}-son": entries[:recent], name: entries[recent:]}
+    return {shard: "/".join([month, "{" + ",".join(sorted(chosen)) + "}", *parts[3:]]) for shard, chosen in shards.items() if chosen}
+
+
+@lru_cache(maxsize=64)
+def _matcher(glob: str):
+    """A glob as Pagefind reads those of plan_shards ('*' within a folder, '{a,b}'), as a regex."""
+    pattern = []
+    for token in re.split(r"(\*|\{[^}]*\})", glob):
+        if token == "*":
+            pattern.append("[^/]*")
+        elif token.startswith("{") and token.endswith("}"):
+            pattern.append("(?:" + "|".join(re.escape(a) for a in token[1:-1].split(",")) + ")")
+        else:
+            pattern.append(re.escape(token))
+    return re.compile("".join(pattern) + r"\Z")
+
+
 def shard_of(page: str, plan: dict) -> str | None:
-    """The shard an item page belongs to under a plan from plan_shards (the first whose
-    glob's literal start the page has: the month before its year)."""
+    """The shard an item page belongs to under a plan from plan_shards; for a page no glob
+    matches (an item gone), the first whose glob's literal start the page has (the month before
+    its year). A shard that listed a gone item by folder has a new glob, and is re-indexed anyway."""
+    for name, pages in plan.items():
+        if _matcher(pages).match(page):
+            return name
     for name, pages in plan.items():
         if page.startswith(re.split(r"[*{]", pages, maxsplit=1)[0]):
             return name
@@ -200,7 +238,7 @@ def build_index(pelican):
     writer = state.writer()
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
     by_month = all("{date" in folder for folder in settings["ARTICLE_SAVE_AS"].split("/")[:2])
-    plan = plan_shards([a.save_as for a in articles], glob, by_month)
+    plan = plan_shards([a.save_as for a in articles], glob, by_month, settings.get("BELDE_SEARCH_NEWEST", 0))
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     previous, sizes = _previous(root)
