@@ -134,6 +134,10 @@ def test_the_newest_month_is_cut_after_its_newest_items_beyond_a_multiple():
     again = plan_shards(["2025/12/haber-yeni/index.html", *names], "*/*/*/index.html", by_month=True, newest=3)
     assert again["2025-12-son"] == "2025/12/{haber-0,haber-yeni}/index.html" and again["2025-12"] == plan["2025-12"]
     assert plan_shards(names, "*/*/*/index.html", by_month=True, newest=0)["2025-12"] == "2025/12/*/index.html"
+    # Items of one moment stay together: the newest shard takes the whole of the newest day.
+    days = [dt.date(2025, 12, 31)] * 2 + [dt.date(2025, 12, 30)] * 5 + [dt.date(2025, 11, 2), dt.date(2024, 5, 1)]
+    by_day = plan_shards(names, "*/*/*/index.html", by_month=True, newest=3, moments=days)
+    assert by_day["2025-12-son"] == "2025/12/{haber-0,haber-1}/index.html"
 
 
 def _indexed_pages(root) -> dict:

@@ -136,7 +136,7 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
 
 
-def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0) -> dict:
+def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None) -> dict:
     """{shard name: glob of its pages}, newest first: the newest item's month alone, then one
     shard per year.
 
@@ -145,7 +145,9 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     item re-indexes a few hundred pages rather than a year's thousands. Within the month, the
     newest items beyond a multiple of `newest` (save_as_names come newest first) are a shard of
     their own ('2025-12-son'), listed by folder: a new item re-indexes them alone, and the rest
-    of the month once every `newest` items. When an item of a later month arrives, the month
+    of the month once every `newest` items. Items of one moment (`moments`: each item's date,
+    in the same order) stay in one shard, so that a new item of the newest day, placed among
+    that day's items by its slug, still falls in the newest shard. When an item of a later month arrives, the month
     joins its year, which is re-indexed once. Every shard follows from the items alone, so a
     cold build makes the same shards.
 
@@ -153,7 +155,9 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     addresses); when they are not both dates (by_month False), one shard per first folder.
     """
     parts = glob.split("/")
-    folders = [name.split("/") for name in save_as_names if "/" in name]
+    moments = range(len(save_as_names)) if moments is None else moments  # each item a moment of its own
+    dated = [(name.split("/"), moment) for name, moment in zip(save_as_names, moments) if "/" in name]
+    folders = [folder for folder, _ in dated]
     if not folders:
         return {}
     current = "/".join(folders[0][:2]) if by_month and len(parts) >= 3 and len(folders[0]) >= 3 else None
@@ -162,7 +166,8 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
         months = years.setdefault(folder[0], set())
         if current and "/".join(folder[:2]) != current:
             months.add(folder[1])
-    plan = _month_shards(current, [f for f in folders if "/".join(f[:2]) == current], parts, newest) if current else {}
+    in_month = [(folder, moment) for folder, moment in dated if "/".join(folder[:2]) == current]
+    plan = _month_shards(current, *zip(*in_month), parts, newest) if current else {}
     for year in sorted(years, reverse=True):
         months = sorted(years[year])
         if not current or year != current.split("/")[0]:
@@ -173,14 +178,17 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     return plan
 
 
-def _month_shards(month: str, folders: list, parts: list, newest: int) -> dict:
-    """The newest month's shards: its newest items beyond a multiple of `newest`, then the
-    rest, each listed by folder (so that the rest's glob stays the same while its items do)."""
+def _month_shards(month: str, folders: list, moments: list, parts: list, newest: int) -> dict:
+    """The newest month's shards: its newest items beyond a multiple of `newest` (with the rest
+    of their moment), then the rest, each listed by folder (so that the rest's glob stays the
+    same while its items do)."""
     name = month.replace("/", "-")
     entries = [folder[2] for folder in folders]
     if not newest or any(c in entry for entry in entries for c in "*?[]{},\\"):
         return {name: f"{month}/{'/'.join(parts[2:])}"}
     recent = len(entries) % newest
+    while 0 < recent < len(entries) and moments[recent] == moments[recent - 1]:
+        recent += 1
     shards = {f"{name}-son": entries[:recent], name: entries[recent:]}
     return {shard: "/".join([month, "{" + ",".join(sorted(chosen)) + "}", *parts[3:]]) for shard, chosen in shards.items() if chosen}
 
@@ -238,7 +246,8 @@ def build_index(pelican):
     writer = state.writer()
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
     by_month = all("{date" in folder for folder in settings["ARTICLE_SAVE_AS"].split("/")[:2])
-    plan = plan_shards([a.save_as for a in articles], glob, by_month, settings.get("BELDE_SEARCH_NEWEST", 0))
+    newest = settings.get("BELDE_SEARCH_NEWEST", 0)
+    plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles])
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     previous, sizes = _previous(root)
