@@ -38,7 +38,12 @@ def _cache_folder(settings) -> Path:
 def _file_for(path: str) -> str:
     """Items are kept by folder (a month, as press offices file them): a new or edited item
     rewrites its folder's file only."""
-    return hashlib.blake2b(os.path.dirname(path).encode(), digest_size=8).hexdigest() + ".pickle"
+    return _file_for_folder(os.path.dirname(path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _file_for_folder(folder: str) -> str:
+    return hashlib.blake2b(folder.encode(), digest_size=8).hexdigest() + ".pickle"
 
 
 def _key(settings) -> str:
@@ -140,7 +145,7 @@ def keep(generator) -> None:
     stamps, installed = _build["stamps"], _build["installed"]
     by_file = {}
     for article in generator.articles:
-        path = os.path.abspath(article.source_path)
+        path = article.source_path  # absolute, as Pelican makes it
         if path in stamps:
             by_file.setdefault(_file_for(path), []).append((path, article))
     folder = _cache_folder(generator.settings)

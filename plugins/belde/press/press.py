@@ -197,12 +197,11 @@ def count_items(generator):
     published = generator.articles + generator.translations
     drafts = generator.drafts + generator.drafts_translations
     ledger.published, ledger.drafts = len(published), len(drafts)
-    accounted = {a.source_path for a in published + drafts + generator.hidden_articles}  # absolute paths
+    accounted = {a.relative_source_path for a in published + drafts + generator.hidden_articles}  # as `files`
     for name in files:
-        source_path = os.path.abspath(os.path.join(generator.path, name))
-        if source_path in accounted:
+        if name in accounted:
             continue
-        path = state.display_path(source_path, settings)
+        path = state.display_path(os.path.join(generator.path, name), settings)
         if path not in ledger.refused:
             ledger.refuse(path, "Pelican could not process it; the message above says why")
 
