@@ -40,8 +40,7 @@ def _code_key(settings) -> str:
     return hasher.hexdigest()
 
 
-def _stamp(path: str) -> tuple:
-    info = os.stat(path)
+def _stamp(info: os.stat_result) -> tuple:
     return info.st_mtime_ns, info.st_size, info.st_ino
 
 
@@ -82,14 +81,15 @@ def readahead(generator) -> None:
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
         if name.endswith(ITEM_SUFFIXES)
     ]
-    stamps = {}
+    stamps, mtimes = {}, {}
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
         try:
-            stamps[path] = _stamp(path)
+            info = os.stat(path)
         except OSError:
             continue  # the reader will say what is wrong with it
-    kept = articlecache.install(generator, names, stamps)
+        stamps[path], mtimes[path] = _stamp(info), info.st_mtime
+    kept = articlecache.install(generator, names, stamps, mtimes)
     code = _code_key(settings)
     # Next to kept items, the other files are new or edited (or drafts, or refused): the cache
     # of parses could not help them, and loading it would hold every body twice.
