@@ -98,6 +98,7 @@ def run_measured(label: str, module_args: list, logs: Path) -> dict:
     log_path, figures_path = logs / f"{label}.log", logs / f"{label}.json"
     figures_path.unlink(missing_ok=True)
     command = [sys.executable, "-m", "bench.measure", str(figures_path), *module_args]
+    os.sync()  # the previous run's pages are on disk: their writeback is not timed here
     env = dict(os.environ, COLUMNS="400", PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
     with log_path.open("w", encoding="utf-8") as handle:
@@ -229,6 +230,14 @@ def pagefind_run(label: str, output: Path, logs: Path) -> dict:
     return result
 
 
+def settle(output: Path) -> None:
+    """Wait until the previous build's replaced output is removed (Belde removes it in the
+    background once the new one is published), so that each run is timed on a quiet machine."""
+    deadline = time.monotonic() + 300
+    while any(output.parent.glob(f"{output.name}.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_on: bool = True) -> dict:
     content = fresh_copy(corpus / "content", work / "belde" / "content")
     output, cache, logs = work / "belde" / "output", work / "belde" / "cache", work / "belde" / "logs"
@@ -256,11 +265,15 @@ def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_
     else:
         result.update(search_figures(runs["cold"], n, children=True))
     new_item(content, n, seed, "belde")
+    settle(output)
     runs["add"] = run_measured("belde-add-one", command, logs)
     edit_item(content)
+    settle(output)
     runs["edit"] = run_measured("belde-edit-one", command, logs)
     result["registry_edit"] = edit_registry(content / "registry")
+    settle(output)
     runs["registry"] = run_measured("belde-registry-term", command, logs)
+    settle(output)
     result.update(serve.first_look(settings, content, logs))
     if "preview_s" in result:
         log(f"  {'belde-serve (edit one)':<28} {result['preview_s']:8.2f} s   shown; rebuilt after {result['serve_rebuild_s']:.2f} s")
