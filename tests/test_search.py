@@ -138,6 +138,9 @@ def test_the_newest_month_is_cut_after_its_newest_items_beyond_a_multiple():
     days = [dt.date(2025, 12, 31)] * 2 + [dt.date(2025, 12, 30)] * 5 + [dt.date(2025, 11, 2), dt.date(2024, 5, 1)]
     by_day = plan_shards(names, "*/*/*/index.html", by_month=True, newest=3, moments=days)
     assert by_day["2025-12-son"] == "2025/12/{haber-0,haber-1}/index.html"
+    # A month too large to list in one command-line argument stays one shard.
+    crowded = [f"2025/12/{'uzun-' * 5000}{i}/index.html" for i in range(5)]
+    assert plan_shards(crowded, "*/*/*/index.html", by_month=True, newest=3) == {"2025-12": "2025/12/*/index.html"}
 
 
 def _indexed_pages(root) -> dict:

@@ -236,12 +236,12 @@ class Archive:
     def _heads_by_item(self, body, articles) -> dict:
         """The head in office on each item's date (at its start, for an interval)."""
         lines, heads = {}, {}
-        terms = self.registry.heads_of(body, dt.date.min, dt.date.max)  # every head, in order of taking office
+        in_order = self.registry.heads_of(body, dt.date.min, dt.date.max)  # every head, in order of taking office
         for article in articles:
             period = article.period
             # The first head in office during the item (registry.heads_of(...)[0]): items sort
             # by their start, so they group by the head at the start.
-            role = next((r for r in terms if r.held_during(period.start, period.end)), None)
+            role = next((r for r in in_order if r.held_during(period.start, period.end)), None)
             if role is not None:
                 lines.setdefault(id(role), self.headline(role))
                 heads[article.slug] = lines[id(role)]

@@ -1,6 +1,6 @@
 """Related items, ranked again only where an item's lists changed near it.
 
-Ranking related items (Archive._related) is most of the archive model's time. An item's
+Ranking related items (Archive.related) is most of the archive model's time. An item's
 related items depend only on its own date and slug, on the lists it is in (in order), and on
 the RELATED_WINDOW items on each side of it in each of those lists. Each build keeps, for
 the next one, every list as it was and every item's related items. The next build ranks
@@ -29,7 +29,7 @@ def relate(archive, settings) -> None:
     keys = [(archive.seconds(a), a.slug) for a in articles]
     paths = [a.source_path for a in articles]
     lists = archive.lists()
-    stamp = [code_digest(settings), RELATED_WINDOW]
+    stamp = code_digest(settings)  # RELATED_WINDOW and the ranking are code
     memory = _recall(settings, stamp)
 
     related = [None] * len(articles)

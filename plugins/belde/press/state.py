@@ -93,20 +93,20 @@ def _load(folder: str, stamp: tuple, cache: str):
     hasher = hashlib.blake2b(source_digest().encode(), digest_size=16)
     for path in sorted(Path(folder).glob("*.yaml")):
         hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    kept = Path(cache) / f"belde-registry-{hasher.hexdigest()}.pickle"
+    cached = Path(cache) / f"belde-registry-{hasher.hexdigest()}.pickle"
     try:
-        with kept.open("rb") as handle:
+        with cached.open("rb") as handle:
             return pickle.load(handle)  # noqa: S301 - Belde's own cache file
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         pass
     loaded = load_registry(folder)
     try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        for old in kept.parent.glob("belde-registry-*.pickle"):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob("belde-registry-*.pickle"):
             old.unlink(missing_ok=True)
-        temporary = kept.with_suffix(f".{os.getpid()}.tmp")
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, kept)
+        os.replace(temporary, cached)
     except OSError:
         pass  # the next build loads the files again
     return loaded

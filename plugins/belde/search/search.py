@@ -147,9 +147,9 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     their own ('2025-12-son'), listed by folder: a new item re-indexes them alone, and the rest
     of the month once every `newest` items. Items of one moment (`moments`: each item's date,
     in the same order) stay in one shard, so that a new item of the newest day, placed among
-    that day's items by its slug, still falls in the newest shard. When an item of a later month arrives, the month
-    joins its year, which is re-indexed once. Every shard follows from the items alone, so a
-    cold build makes the same shards.
+    that day's items by its slug, still falls in the newest shard. When an item of a later
+    month arrives, the month joins its year, which is re-indexed once. Every shard follows from
+    the items alone, so a cold build makes the same shards.
 
     Shards follow the first two folders of ARTICLE_SAVE_AS (year and month, with Belde's
     addresses); when they are not both dates (by_month False), one shard per first folder.
@@ -183,14 +183,22 @@ def _month_shards(month: str, folders: list, moments: list, parts: list, newest:
     of their moment), then the rest, each listed by folder (so that the rest's glob stays the
     same while its items do)."""
     name = month.replace("/", "-")
+    whole = {name: f"{month}/{'/'.join(parts[2:])}"}
+    if not newest or any(len(folder) != len(parts) for folder in folders):
+        return whole
     entries = [folder[2] for folder in folders]
-    if not newest or any(c in entry for entry in entries for c in "*?[]{},\\"):
-        return {name: f"{month}/{'/'.join(parts[2:])}"}
+    if any(c in entry for entry in entries for c in "*?[]{},\\") or sum(map(len, entries)) > MAX_LISTED:
+        return whole
     recent = len(entries) % newest
     while 0 < recent < len(entries) and moments[recent] == moments[recent - 1]:
         recent += 1
     shards = {f"{name}-son": entries[:recent], name: entries[recent:]}
     return {shard: "/".join([month, "{" + ",".join(sorted(chosen)) + "}", *parts[3:]]) for shard, chosen in shards.items() if chosen}
+
+
+# A glob is one command-line argument, which Linux caps at 128 KiB: a month of more items than
+# this many characters of folder names is one shard (some two thousand items, at Belde's slugs).
+MAX_LISTED = 100_000
 
 
 @lru_cache(maxsize=64)
