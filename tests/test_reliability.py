@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import time
+import weakref
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 import yaml
 from conftest import ROOT, TEST_REGISTRY, make_site
 
-from belde.press import sanitize
+from belde.press import sanitize, state
 from belde.yamlfile import MAX_VALUES, FastTextDateLoader, RefusedYAML, TextDateLoader, load_yaml, loader_for
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
@@ -99,6 +100,15 @@ def test_every_build_in_one_process_reports_its_warnings(build_site, content_dir
     for _ in range(6):
         site = build_site(content_dir.folder, BELDE_INCREMENTAL=False)
         assert warning in site.log
+
+
+def test_a_process_that_builds_again_frees_the_previous_build(tmp_path):
+    """`belde serve` builds again and again in one process: each build's items must go once the
+    next build has started (Pelican's memoized methods and the set-aside objects hand them back)."""
+    make_site("archive", tmp_path / "output")
+    first = weakref.ref(state.writer().context["articles"][0])
+    make_site("archive", tmp_path / "output")
+    assert first() is None
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import logging
 import os
 
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Content
 from pelican.log import LimitFilter
 from pelican.utils import path_to_url
 
@@ -67,6 +67,10 @@ def set_defaults(pelican):
     # five; `belde serve` builds many times in one process, and each build reports its own.
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+    # Pelican memoizes get_content and get_summary per item in one process-wide cache: the
+    # previous build's items (and, through their notes, its whole archive) would stay alive.
+    for method in (Content.get_content, Content.get_summary):
+        method.cache.clear()
 
 
 def json_policy(generator):
