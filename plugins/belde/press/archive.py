@@ -226,28 +226,28 @@ class Archive:
         for body in bodies:
             view = DistrictView(term=District(body.name, self.settings, slug=body.id), body=body)
             view.articles = by_slug.get(body.id, [])
-            heads = [role for role in body.roles if role.is_head]
+            heads = [role for role in body.roles if role.is_head]  # in order of taking office
             view.timeline = [self.headline(r) for r in reversed(heads)]
             view.heads_now = [self.headline(r) for r in self.registry.heads_of(body, self.today)]
-            view.head_of_item = self._heads_by_item(body, view.articles)
+            view.head_of_item = self._heads_by_item(heads, view.articles)
             views[body.id] = view
         return views
 
-    def _heads_by_item(self, body, articles) -> dict:
-        """The head in office on each item's date (at its start, for an interval)."""
-        lines, heads = {}, {}
-        in_order = self.registry.heads_of(body, dt.date.min, dt.date.max)  # every head, in order of taking office
+    def _heads_by_item(self, heads: list, articles) -> dict:
+        """The head in office on each item's date (at its start, for an interval), of the body
+        whose heads, in order of taking office, are `heads`."""
+        lines, found = {}, {}
         for article in articles:
             period = article.period
             # The first head in office during the item (registry.heads_of(...)[0]): items sort
             # by their start, so they group by the head at the start.
-            role = next((r for r in in_order if r.held_during(period.start, period.end)), None)
+            role = next((r for r in heads if r.held_during(period.start, period.end)), None)
             if role is not None:
                 lines.setdefault(id(role), self.headline(role))
-                heads[article.slug] = lines[id(role)]
+                found[article.slug] = lines[id(role)]
             else:
-                heads[article.slug] = None
-        return heads
+                found[article.slug] = None
+        return found
 
     def _people(self) -> list:
         by_slug = defaultdict(list)

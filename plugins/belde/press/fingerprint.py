@@ -75,7 +75,7 @@ def listing(article) -> list:
 def listed(articles) -> str:
     """A list of items as lists show them: their listing digests, hashed together without a
     JSON round (listing pages name every item in the archive several times over)."""
-    return hashlib.blake2b("\0".join([_entry(a) for a in articles]).encode(), digest_size=16).hexdigest()
+    return _joined([_entry(a) for a in articles])
 
 
 def role(r) -> list:
@@ -155,12 +155,17 @@ def article_page(article) -> str:
         for term, older, newer in notes.neighbours:
             parts += [term.name, term.slug, term.url, _entry(older), _entry(newer)]
         parts += [_entry(other) for other in notes.related]
-        cached = article._page_digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+        cached = article._page_digest = _joined(parts)
     return cached
 
 
 def _entry(article) -> str:
     return "-" if article is None else listing(article)[1]
+
+
+def _joined(parts: list) -> str:
+    """The digest of strings that are mostly digests already: hashed as they are, without JSON."""
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def digest_item(article) -> None:

@@ -4,8 +4,8 @@ A rebuild at archive scale takes seconds, most of them spent on what did not cha
 editor who saved an item wants to see that item first: its page is rendered at once from
 the last build (its registry, its lists, its theme), as if the item stood where its new
 date puts it. The writer notes the page as written between builds, so the rebuild that
-follows renders it again with everything else the edit touched, or removes it. The last build stays in memory
-between the two (state.py); nothing here runs in `belde build`.
+follows renders it again with everything else the edit touched, or removes it. The last
+build stays in memory between the two (state.py); nothing here runs in `belde build`.
 """
 
 import logging

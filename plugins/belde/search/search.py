@@ -178,6 +178,11 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     return plan
 
 
+# A glob is one command-line argument, which Linux caps at 128 KiB: a month of more items than
+# this many characters of folder names is one shard (some two thousand items, at Belde's slugs).
+MAX_LISTED = 100_000
+
+
 def _month_shards(month: str, folders: list, moments: list, parts: list, newest: int) -> dict:
     """The newest month's shards: its newest items beyond a multiple of `newest` (with the rest
     of their moment), then the rest, each listed by folder (so that the rest's glob stays the
@@ -195,10 +200,6 @@ def _month_shards(month: str, folders: list, moments: list, parts: list, newest:
     shards = {f"{name}-son": entries[:recent], name: entries[recent:]}
     return {shard: "/".join([month, "{" + ",".join(sorted(chosen)) + "}", *parts[3:]]) for shard, chosen in shards.items() if chosen}
 
-
-# A glob is one command-line argument, which Linux caps at 128 KiB: a month of more items than
-# this many characters of folder names is one shard (some two thousand items, at Belde's slugs).
-MAX_LISTED = 100_000
 
 
 @lru_cache(maxsize=64)
