@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from belde.staging import mirror
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
 
@@ -75,15 +76,54 @@ def test_a_build_that_fails_leaves_the_previous_output_intact(tmp_path):
     assert not (tmp_path / "output.next").exists()
 
 
-def test_the_replaced_output_is_removed_once_the_new_one_is_in_place(tmp_path):
-    output = tmp_path / "output"
-    make_site("archive", output)
+def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output, spare = tmp_path / "output", tmp_path / "output.spare"
     leftover = tmp_path / "output.old-1"  # a removal a reboot cut short
+    make_site(content, output)
     shutil.copytree(output, leftover)
-    make_site("archive", output)
-    assert (output / "index.html").is_file()
+    make_site(content, output)
+    assert spare.is_dir() and (spare / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
+
+    # Whatever the spare holds, the next build publishes what a build from scratch does.
+    (spare / "ilce" / "beykoz" / "index.html").unlink()
+    (spare / "ilce" / "beykoz" / "index.html").write_text("eski", encoding="utf-8")
+    shutil.rmtree(spare / "kisi")
+    (spare / "fazla").mkdir()
+    (spare / "fazla" / "dosya.html").write_text("fazla", encoding="utf-8")
+    item = content / "2024" / "beykoz-orhan.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("sahil düzenlemesi", "sahil yenilemesi"), encoding="utf-8")
+    make_site(content, output)
+    assert snapshot(output) == snapshot(make_site(content, tmp_path / "scratch").output)
+    assert "sahil yenilemesi" in (output / "ilce" / "beykoz" / "index.html").read_text(encoding="utf-8")
+
     deadline = time.monotonic() + 60  # removal runs in the background; wait for it, however slow
     while list(tmp_path.glob("output.old-*")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not list(tmp_path.glob("output.old-*"))
     assert not (tmp_path / "output.next").exists()
+
+
+def test_a_spare_tree_is_made_to_mirror_the_output_with_links(tmp_path):
+    source, target = tmp_path / "output", tmp_path / "spare"
+    for folder in (source / "a" / "b", source / "c", target / "a", target / "d"):
+        folder.mkdir(parents=True)
+    (source / "a" / "b" / "page.html").write_text("yeni")
+    (source / "a" / "same.html").write_text("aynı", encoding="utf-8")
+    os.link(source / "a" / "same.html", target / "a" / "same.html")
+    (source / "a" / "changed.html").write_text("yeni")
+    (target / "a" / "changed.html").write_text("eski")
+    (source / "c" / "link").symlink_to("../a/same.html")
+    (target / "c").write_text("a file where the output has a folder")
+    (target / "d" / "gone.html").write_text("gone")
+    (target / "gone.html").write_text("gone")
+
+    mirror(source, target)
+
+    def tree(root: Path) -> dict:
+        return {str(p.relative_to(root)): (p.is_dir(), p.is_symlink(), None if p.is_dir() else p.lstat().st_ino)
+                for p in sorted(root.rglob("*"))}  # fmt: skip
+
+    assert tree(target) == tree(source)
+    assert os.readlink(target / "c" / "link") == "../a/same.html"

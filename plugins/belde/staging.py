@@ -5,21 +5,27 @@ incremental build still finds the previous pages; Belde's writer replaces files 
 than rewriting them in place, so the live output never changes under a running build.
 Static folders, which Pelican copies over existing files in place, are copied for real.
 A failed or interrupted build leaves the previous output whole; the next build starts a
-new staging folder. The replaced output is removed by a background process once the new
-one is in place: at archive scale that is tens of thousands of folders, and the site is
-already published.
+new staging folder.
 
-Linking tens of thousands of pages takes seconds, so a background process does it while
-Pelican reads the items (one core's work, at most); the build waits for it before the
-first page is written.
+At archive scale the output holds tens of thousands of folders, and creating (then
+removing) them all at every build cost seconds of the machine's time. The output a build
+replaces is therefore kept as a spare, and the next build's staging folder is made from it:
+a forked child walks both trees while Pelican reads the items and links again only what
+differs (the pages the last build wrote, the search shards it re-indexed). Relinking a file
+costs several times what linking it into a new tree does, so after a build that rewrote
+much of the site the spare is removed instead; without a spare, GNU cp links the whole tree.
+The build waits for either before the first page is written.
 """
 
 import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 STAGING_SUFFIX = ".next"
+SPARE_SUFFIX = ".spare"
 RETIRED_SUFFIX = ".old"
 
 
@@ -27,17 +33,23 @@ def staging_folder(output: Path) -> Path:
     return output.with_name(output.name + STAGING_SUFFIX)
 
 
-class Preparation:
-    """A staging folder being filled with the current output; ready() waits until it is."""
+def spare_folder(output: Path) -> Path:
+    return output.with_name(output.name + SPARE_SUFFIX)
 
-    def __init__(self, output: Path, path: Path, copied: tuple, linking: subprocess.Popen | None):
-        self.output, self.path, self._copied, self._linking = output, path, copied, linking
+
+class Preparation:
+    """A staging folder being filled with the current output; ready() waits until it is.
+
+    `filling` is the GNU cp process or the pid of the forked child that links the tree."""
+
+    def __init__(self, output: Path, path: Path, copied: tuple, filling: subprocess.Popen | int | None):
+        self.output, self.path, self._copied, self._filling = output, path, copied, filling
         self._pending = True
 
     def ready(self) -> Path:
         if self._pending:
             self._pending = False
-            if self._linking is not None and self._linking.wait() != 0:  # cp without -a/-l (BSD)
+            if self._filling is not None and self._wait() != 0:  # cp without -a/-l (BSD), or a failed walk
                 shutil.rmtree(self.path, ignore_errors=True)
                 shutil.copytree(self.output, self.path, copy_function=os.link, symlinks=True)
             for name in self._copied:
@@ -48,22 +60,37 @@ class Preparation:
         return self.path
 
     def abandon(self) -> None:
-        """Stop filling the folder and remove it (a failed or interrupted build)."""
-        if self._linking is not None and self._linking.poll() is None:
-            self._linking.kill()
-            self._linking.wait()
+        """Stop filling the folder and keep it as the spare (a failed or interrupted build)."""
+        if self._pending and self._filling is not None:
+            if isinstance(self._filling, int):
+                os.kill(self._filling, signal.SIGKILL)
+            else:
+                self._filling.kill()
+            self._wait()
         self._pending = False
-        discard(self.path)
+        _keep_as_spare(self.path, self.output)
+
+    def _wait(self) -> int:
+        if isinstance(self._filling, int):
+            return os.waitstatus_to_exitcode(os.waitpid(self._filling, 0)[1])
+        return self._filling.wait()
 
 
 def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
     """A fresh staging folder that will hold the current output (hard links, and real copies of
     `copied`) once ready() returns; an empty one when the build starts afresh (keep=False)."""
-    staging = staging_folder(output)
-    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
+    staging, spare = staging_folder(output), spare_folder(output)
+    if staging.exists():  # left by a killed build
+        _keep_as_spare(staging, output)
     for retired in output.parent.glob(f"{output.name}{RETIRED_SUFFIX}-*"):
         _remove_in_background(retired)  # unfinished (a reboot), or still running from the last build
-    if keep and output.is_dir():
+    keep = keep and output.is_dir()
+    if keep and spare.is_dir():
+        os.replace(spare, staging)
+        return Preparation(output, staging, copied, _mirror_in_child(output, staging))
+    if spare.exists():
+        _retire(spare, output)
+    if keep:
         # GNU cp links a tree in a fraction of Python's time.
         linking = subprocess.Popen(["cp", "-al", "--", str(output), str(staging)], stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if shutil.which("cp") else None  # fmt: skip
@@ -74,14 +101,84 @@ def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
     return Preparation(output, staging, (), None)
 
 
-def publish(staging: Path, output: Path) -> None:
-    """Put the finished staging folder in the output's place, and remove the old output."""
-    retired = output.with_name(f"{output.name}{RETIRED_SUFFIX}-{os.getpid()}")  # unique: removals may overlap
+def _mirror_in_child(source: Path, target: Path) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        mirror(source, target)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def mirror(source: Path, target: Path) -> None:
+    """Make the tree `target` hold what `source` holds, each file a hard link to source's:
+    an entry is linked again when it is missing or its inode differs, and what source
+    lacks is removed. Unchanged entries cost one directory read on each side."""
+    folders = [(str(source), str(target))]
+    while folders:
+        source_folder, target_folder = folders.pop()
+        with os.scandir(target_folder) as entries:
+            present = {entry.name: entry for entry in entries}
+        with os.scandir(source_folder) as entries:
+            for entry in entries:
+                old = present.pop(entry.name, None)
+                path = os.path.join(target_folder, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    if old is not None and not old.is_dir(follow_symlinks=False):
+                        _remove(old)
+                        old = None
+                    if old is None:
+                        os.mkdir(path)
+                    folders.append((entry.path, path))
+                elif old is None or old.is_dir(follow_symlinks=False) or old.inode() != entry.inode():
+                    if old is not None:
+                        _remove(old)
+                    os.link(entry.path, path, follow_symlinks=False)  # a symbolic link is linked as itself
+        for gone in present.values():
+            _remove(gone)
+
+
+def _remove(entry: os.DirEntry) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
+
+
+def publish(staging: Path, output: Path, keep_spare: bool = True) -> None:
+    """Put the finished staging folder in the output's place; the old output becomes the spare
+    the next build's staging folder is made from, or is removed (keep_spare False: when most
+    files changed, linking a new tree costs less than linking each file again)."""
+    retired = _retired_name(output)
     if output.exists():
         os.replace(output, retired)
     os.replace(staging, output)
     if retired.exists():
-        _remove_in_background(retired)
+        _keep_as_spare(retired, output) if keep_spare else _remove_in_background(retired)
+
+
+def _keep_as_spare(folder: Path, output: Path) -> None:
+    """Make a tree the output's spare. Any tree will do, whatever a build left in it, since
+    mirror() makes it right; a second one is removed."""
+    spare = spare_folder(output)
+    if spare.exists():
+        _retire(folder, output)
+    else:
+        os.replace(folder, spare)
+
+
+def _retired_name(output: Path) -> Path:
+    return output.with_name(f"{output.name}{RETIRED_SUFFIX}-{os.getpid()}-{time.monotonic_ns()}")  # unique
+
+
+def _retire(folder: Path, output: Path) -> None:
+    """Move a folder out of the way at once, and remove it in the background."""
+    retired = _retired_name(output)
+    os.replace(folder, retired)
+    _remove_in_background(retired)
 
 
 def _remove_in_background(folder: Path) -> None:
@@ -90,7 +187,3 @@ def _remove_in_background(folder: Path) -> None:
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     else:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
