@@ -242,7 +242,7 @@ def settle(output: Path) -> None:
 def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_on: bool = True) -> dict:
     content = fresh_copy(corpus / "content", work / "belde" / "content")
     output, cache, logs = work / "belde" / "output", work / "belde" / "cache", work / "belde" / "logs"
-    reset(output, cache)
+    reset(output, cache, *output.parent.glob(f"{output.name}.*"))  # and the staging folders of earlier runs
     settings = work / "belde" / "settings.py"
     settings.write_text(
         BELDE_SETTINGS.format(root=str(ROOT), content=str(content), output=str(output),
