@@ -111,6 +111,16 @@ def test_interval_items_are_dated_by_their_start(tmp_path_factory):
     assert jobs == {"Ekrem İmamoğlu": "İstanbul Büyükşehir Belediye Başkanı", "Mevlüt Öztekin": "Kağıthane Belediye Başkanı"}
 
 
+def test_a_build_without_an_address_has_no_breadcrumb_list(tmp_path_factory):
+    """Its steps would have no URL, which schema.org asks of each: search engines ignore such a list."""
+    site = site_for("shipped", tmp_path_factory)
+    for page in ("2024/04/imamoglundan-kagithane-belediye-baskani-oztekine-tebrik-ziyareti/index.html",
+                 "ilce/kagithane/index.html"):  # fmt: skip
+        nodes = _jsonld(site.soup(page))
+        assert "BreadcrumbList" not in [n["@type"] for n in nodes] and nodes
+        assert site.soup(page).select("nav.breadcrumbs li")  # the trail readers see stays
+
+
 def test_person_and_district_pages_have_structured_data(tmp_path_factory):
     site = site_for("subpath", tmp_path_factory)
     district = _jsonld(site.soup("ilce/kagithane/index.html"))

@@ -88,17 +88,17 @@ def person(term, roles, settings) -> dict:
     return node
 
 
-def breadcrumbs(settings, crumbs: list) -> dict:
-    """crumbs: [(name, url)] after the home page, as the page's breadcrumb trail shows them."""
+def breadcrumbs(settings, crumbs: list) -> list:
+    """crumbs: [(name, url)] after the home page, as the page's breadcrumb trail shows them.
+
+    A BreadcrumbList whose steps have no address is of no use to a search engine (schema.org
+    asks for each step's `item`), so a build without an absolute SITEURL has none: [] then."""
+    if not site_root(settings):
+        return []
     trail = [(settings.get("SITENAME", ""), "")] + list(crumbs)
-    elements = []
-    for position, (name, url) in enumerate(trail, start=1):
-        element = {"@type": "ListItem", "position": position, "name": words(name)}
-        address = absolute(settings, url)
-        if address:
-            element["item"] = address
-        elements.append(element)
-    return {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": elements}
+    elements = [{"@type": "ListItem", "position": position, "name": words(name), "item": absolute(settings, url)}
+                for position, (name, url) in enumerate(trail, start=1)]  # fmt: skip
+    return [{"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": elements}]
 
 
 def _date(period) -> str:
@@ -143,7 +143,7 @@ def item(article, settings) -> list:
         crumbs = [("İlçeler", settings["DISTRICTS_URL"]), (first.name, first.url), (article.title, article.url)]
     else:
         crumbs = [("Arşiv", settings["ARCHIVES_URL"]), (article.title, article.url)]
-    return [node, breadcrumbs(settings, crumbs)]
+    return [node, *breadcrumbs(settings, crumbs)]
 
 
 def district(view, settings) -> list:
@@ -155,7 +155,7 @@ def district(view, settings) -> list:
     if heads:
         council["employee"] = heads
     crumbs = [("İlçeler", settings["DISTRICTS_URL"]), (view.term.name, view.term.url)]
-    return [place, council, breadcrumbs(settings, crumbs)]
+    return [place, council, *breadcrumbs(settings, crumbs)]
 
 
 def official(view, settings) -> list:
@@ -174,4 +174,4 @@ def official(view, settings) -> list:
     if occupations:
         node["hasOccupation"] = occupations
     crumbs = [("Kişiler", settings["OFFICIALS_URL"]), (view.term.name, view.term.url)]
-    return [node, breadcrumbs(settings, crumbs)]
+    return [node, *breadcrumbs(settings, crumbs)]
