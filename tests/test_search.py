@@ -102,15 +102,16 @@ def test_index_pages_and_navigation_are_not_indexed(search_site):
             assert element.has_attr("data-pagefind-ignore"), selector
 
 
-def test_pagefind_bundle_is_written_one_shard_for_the_newest_month_then_one_per_year(search_site):
+def test_pagefind_bundle_is_written_one_shard_for_each_of_the_newest_months_then_one_per_year(search_site):
     root = search_site / "pagefind"
     plan = json.loads((root / "shards.json").read_text(encoding="utf-8"))
     shards = plan["shards"]
-    # Items: 2024-05, 2024-06, 2025-02 and 2025-04 (the newest month, alone in its shard: fewer
-    # items than BELDE_SEARCH_NEWEST, so all of them are its newest).
-    assert shards == ["2025-04-son", "2025", "2024"]
-    assert plan["globs"]["2025"] == "2025/02/*/index.html"
-    assert _indexed_pages(root) == {"2025-04-son": 1, "2025": 1, "2024": 2}
+    # Items: 2024-05, 2024-06, 2025-02 and 2025-04. The two newest months are shards of their
+    # own (BELDE_SEARCH_MONTHS); the newest is all 'son': it has fewer items than
+    # BELDE_SEARCH_NEWEST, so all of them are its newest. 2025 has no other month.
+    assert shards == ["2025-04-son", "2025-02", "2024"]
+    assert plan["globs"]["2025-02"] == "2025/02/*/index.html"
+    assert _indexed_pages(root) == {"2025-04-son": 1, "2025-02": 1, "2024": 2}
     for shard in shards:
         bundle = root / shard
         assert (bundle / "pagefind.js").is_file()
@@ -138,6 +139,18 @@ def test_the_newest_month_is_cut_after_its_newest_items_beyond_a_multiple():
     days = [dt.date(2025, 12, 31)] * 2 + [dt.date(2025, 12, 30)] * 5 + [dt.date(2025, 11, 2), dt.date(2024, 5, 1)]
     by_day = plan_shards(names, "*/*/*/index.html", by_month=True, newest=3, moments=days)
     assert by_day["2025-12-son"] == "2025/12/{haber-0,haber-1}/index.html"
+    # The newest months each alone: a corrected item of last month re-indexes that month.
+    three = names + ["2025/10/ekim/index.html", "2025/09/eylul/index.html"]
+    assert plan_shards(three, "*/*/*/index.html", by_month=True, newest=3, months=2) == {
+        "2025-12-son": "2025/12/{haber-0}/index.html",
+        "2025-12": "2025/12/{haber-1,haber-2,haber-3,haber-4,haber-5,haber-6}/index.html",
+        "2025-11": "2025/11/*/index.html",
+        "2025": "2025/{09,10}/*/index.html",
+        "2024": "2024/*/*/index.html",
+    }
+    across = plan_shards(["2026/01/ocak/index.html", *three], "*/*/*/index.html", by_month=True, newest=3, months=2)
+    assert list(across) == ["2026-01-son", "2025-12", "2025", "2024"]
+    assert across["2025"] == "2025/{09,10,11}/*/index.html"
     # A month too large to list in one command-line argument stays one shard.
     crowded = [f"2025/12/{'uzun-' * 5000}{i}/index.html" for i in range(5)]
     assert plan_shards(crowded, "*/*/*/index.html", by_month=True, newest=3) == {"2025-12": "2025/12/*/index.html"}

@@ -35,6 +35,9 @@ DEFAULTS = {
     # The newest month's newest items, as many as exceed a multiple of this, are a shard of their
     # own: a new item re-indexes a few dozen pages, and the month once per this many items.
     "BELDE_SEARCH_NEWEST": 50,
+    # The newest this many months are shards of their own (the newest cut as above), so that an
+    # item corrected within weeks re-indexes its month rather than its year.
+    "BELDE_SEARCH_MONTHS": 2,
 }
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
@@ -136,20 +139,22 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
 
 
-def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None) -> dict:
-    """{shard name: glob of its pages}, newest first: the newest item's month alone, then one
-    shard per year.
+def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None,
+                months: int = 1) -> dict:
+    """{shard name: glob of its pages}, newest first: the newest `months` months each alone,
+    then one shard per year.
 
     Pagefind's time and memory grow with the pages it indexes at once (some 4 ms a page), and a
-    press office publishes into the newest month: that month is a shard of its own, so a new
-    item re-indexes a few hundred pages rather than a year's thousands. Within the month, the
-    newest items beyond a multiple of `newest` (save_as_names come newest first) are a shard of
-    their own ('2025-12-son'), listed by folder: a new item re-indexes them alone, and the rest
-    of the month once every `newest` items. Items of one moment (`moments`: each item's date,
-    in the same order) stay in one shard, so that a new item of the newest day, placed among
-    that day's items by its slug, still falls in the newest shard. When an item of a later
-    month arrives, the month joins its year, which is re-indexed once. Every shard follows from
-    the items alone, so a cold build makes the same shards.
+    press office publishes into the newest month and corrects what it published lately: those
+    months are shards of their own, so a new or corrected item re-indexes a few hundred pages
+    rather than a year's thousands. Within the newest month, the newest items beyond a multiple
+    of `newest` (save_as_names come newest first) are a shard of their own ('2025-12-son'),
+    listed by folder: a new item re-indexes them alone, and the rest of the month once every
+    `newest` items. Items of one moment (`moments`: each item's date, in the same order) stay in
+    one shard, so that a new item of the newest day, placed among that day's items by its slug,
+    still falls in the newest shard. When an item of a later month arrives, the oldest of the
+    months joins its year, which is re-indexed once. Every shard follows from the items alone,
+    so a cold build makes the same shards.
 
     Shards follow the first two folders of ARTICLE_SAVE_AS (year and month, with Belde's
     addresses); when they are not both dates (by_month False), one shard per first folder.
@@ -160,20 +165,29 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     folders = [folder for folder, _ in dated]
     if not folders:
         return {}
-    current = "/".join(folders[0][:2]) if by_month and len(parts) >= 3 and len(folders[0]) >= 3 else None
+    recent = []  # the newest months, newest first
+    if by_month and len(parts) >= 3 and len(folders[0]) >= 3:
+        for folder in folders:
+            month = "/".join(folder[:2])
+            if month not in recent:
+                if len(recent) == max(months, 1):
+                    break
+                recent.append(month)
     years = {}
     for folder in folders:
-        months = years.setdefault(folder[0], set())
-        if current and "/".join(folder[:2]) != current:
-            months.add(folder[1])
-    in_month = [(folder, moment) for folder, moment in dated if "/".join(folder[:2]) == current]
-    plan = _month_shards(current, *zip(*in_month), parts, newest) if current else {}
+        years.setdefault(folder[0], set()).add(folder[1])
+    plan = {}
+    if recent:
+        in_month = [(folder, moment) for folder, moment in dated if "/".join(folder[:2]) == recent[0]]
+        plan.update(_month_shards(recent[0], *zip(*in_month), parts, newest))
+        plan.update({month.replace("/", "-"): f"{month}/{'/'.join(parts[2:])}" for month in recent[1:]})
     for year in sorted(years, reverse=True):
-        months = sorted(years[year])
-        if not current or year != current.split("/")[0]:
+        alone = {month.split("/")[1] for month in recent if month.split("/")[0] == year}
+        rest = sorted(years[year] - alone)
+        if not alone:
             plan[year] = f"{year}/{'/'.join(parts[1:])}"
-        elif months:  # the newest year, without its newest month
-            alternatives = months[0] if len(months) == 1 else "{" + ",".join(months) + "}"
+        elif rest:
+            alternatives = rest[0] if len(rest) == 1 else "{" + ",".join(rest) + "}"
             plan[year] = f"{year}/{alternatives}/{'/'.join(parts[2:])}"
     return plan
 
@@ -255,8 +269,8 @@ def build_index(pelican):
     writer = state.writer()
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
     by_month = all("{date" in folder for folder in settings["ARTICLE_SAVE_AS"].split("/")[:2])
-    newest = settings.get("BELDE_SEARCH_NEWEST", 0)
-    plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles])
+    newest, months = settings.get("BELDE_SEARCH_NEWEST", 0), settings.get("BELDE_SEARCH_MONTHS", 1)
+    plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles], months)
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     previous, sizes = _previous(root)
