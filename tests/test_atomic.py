@@ -127,3 +127,25 @@ def test_a_spare_tree_is_made_to_mirror_the_output_with_links(tmp_path):
 
     assert tree(target) == tree(source)
     assert os.readlink(target / "c" / "link") == "../a/same.html"
+
+
+def test_a_build_never_writes_into_a_file_the_published_site_shares(tmp_path):
+    """The staging folder's files are the published output's (hard links): every writer, the
+    sitemap's, the search plan's and the compressed copies' included, replaces files, so the
+    site being served stays as it was until the new one takes its place."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output, witness = tmp_path / "output", tmp_path / "witness"
+    publishing = {"BELDE_SEARCH": True, "BELDE_PRECOMPRESS": True, "BELDE_INDEX_LINKS": True}
+    make_site(content, output, **publishing)
+    before = snapshot(output)
+    for name in before:
+        (witness / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(output / name, witness / name)  # sees any write into the published files
+    assert {"sitemap.xml", "robots.txt", "pagefind/shards.json", "sitemap.xml.gz"} <= before.keys()
+    (content / "2025" / "yeni.md").write_text(
+        "---\ntitle: Beykoz'da yeni park\ndate: 2025-03-05\ndistrict: Beykoz\n---\nYeni park açıldı.\n", encoding="utf-8"
+    )
+    make_site(content, output, **publishing)
+    assert snapshot(witness) == before
+    assert snapshot(output) != before

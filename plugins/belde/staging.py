@@ -1,11 +1,10 @@
 """Atomic output: a build writes into a staging folder that replaces the output only on success.
 
 The staging folder starts as a copy of the current output made of hard links, so that an
-incremental build still finds the previous pages; Belde's writer replaces files rather
-than rewriting them in place, so the live output never changes under a running build.
-Static folders, which Pelican copies over existing files in place, are copied for real.
-A failed or interrupted build leaves the previous output whole; the next build starts a
-new staging folder.
+incremental build still finds the previous pages; Belde writes every file of the output
+by replacing it (belde.atomic), never into it, so the live output never changes under a
+running build. Static folders, which Pelican copies over existing files in place, are
+copied for real. A failed or interrupted build leaves the previous output whole.
 
 At archive scale the output holds tens of thousands of folders, and creating (then
 removing) them all at every build cost seconds of the machine's time. The output a build
@@ -156,8 +155,10 @@ def publish(staging: Path, output: Path, keep_spare: bool = True) -> None:
     if output.exists():
         os.replace(output, retired)
     os.replace(staging, output)
-    if retired.exists():
-        _keep_as_spare(retired, output) if keep_spare else _remove_in_background(retired)
+    if retired.exists() and keep_spare:
+        _keep_as_spare(retired, output)
+    elif retired.exists():
+        _remove_in_background(retired)
 
 
 def _keep_as_spare(folder: Path, output: Path) -> None:

@@ -18,6 +18,7 @@ from feedgenerator import get_tag_uri
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_date_tzinfo
 from pelican.writers import Writer
 
+from ..atomic import write_atomically
 from . import fingerprint, state
 from .forked import forked_map, workers
 from .pagination import PageLink, listing_pages, per_page
@@ -58,15 +59,6 @@ def without_indentation(page: str) -> str:
     """The templates' indentation, dropped: a line break alone separates words as well, and
     at archive scale indentation is hundreds of kilobytes per thousand pages."""
     return page if _KEEPS_WHITESPACE.search(page) else _INDENTATION.sub("\n", page)
-
-
-def write_atomically(path: str, text: str) -> None:
-    """A new file replaces the old one in one step, never truncating a shared inode."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temporary, path)
 
 
 class IncrementalWriter(Writer):

@@ -7,6 +7,8 @@ so that two builds of the same site give the same bytes. A copy is kept only if 
 import gzip
 from pathlib import Path
 
+from ..atomic import write_atomically
+
 
 def precompress(output: Path, suffixes, min_bytes: int) -> int:
     import brotli  # only publish builds need it
@@ -25,7 +27,7 @@ def precompress(output: Path, suffixes, min_bytes: int) -> int:
         ):
             target = path.with_name(path.name + suffix)
             if len(packed) < len(data):
-                target.write_bytes(packed)
+                write_atomically(target, packed)
                 written = True
             elif target.exists():
                 target.unlink()

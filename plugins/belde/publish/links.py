@@ -8,6 +8,8 @@ HTML file of the finished site. Absolute addresses, fragments and other schemes 
 import re
 from pathlib import Path
 
+from ..atomic import write_atomically
+
 # href="…/" or href="…/#anchor": a relative path (no scheme, not protocol-relative) ending in '/'.
 _FOLDER_LINK = re.compile(r'(\shref=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)([^"#?]*/)(?=[#?"])')
 
@@ -28,6 +30,6 @@ def add_index_html(output: Path, names=None) -> int:
             continue
         rewritten = index_links(text)
         if rewritten != text:
-            path.write_text(rewritten, encoding="utf-8")
+            write_atomically(path, rewritten)
             changed += 1
     return changed

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..atomic import write_atomically
 from ..press.structured import site_root
 
 # Pages that exist for hosts, not for readers: a host serves 404.html for missing addresses.
@@ -44,7 +45,7 @@ def write_sitemap(output: Path, settings, dates: dict, names=None) -> Path:
         lines.append("  </url>")
     lines.append("</urlset>")
     target = output / "sitemap.xml"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomically(target, "\n".join(lines) + "\n")
     return target
 
 
@@ -55,5 +56,5 @@ def write_robots(output: Path, settings) -> Path:
     if root:
         lines += ["", f"Sitemap: {root}/sitemap.xml"]
     target = output / "robots.txt"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomically(target, "\n".join(lines) + "\n")
     return target

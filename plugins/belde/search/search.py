@@ -19,6 +19,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
+from belde.atomic import write_atomically
 from belde.press import state
 from belde.turkish import tr_casefold
 
@@ -293,7 +294,7 @@ def build_index(pelican):
     # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
     sizes = {shard: sizes[shard] for shard in plan}
     shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes})
-    (root / SHARDS_FILE).write_text(shards, encoding="utf-8")
+    write_atomically(root / SHARDS_FILE, shards)
     figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
     figures["summary"] = (

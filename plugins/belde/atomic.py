@@ -1,0 +1,18 @@
+"""Writing a file of the output: a new file replaces the old one in one step.
+
+A build writes into a staging folder whose files are hard links to the published output's
+(belde.staging), so writing into an existing file would change the live site under a running
+build, and leave it changed if the build then failed.
+"""
+
+import os
+
+
+def write_atomically(path, data: str | bytes) -> None:
+    """Write `data` (text as UTF-8) to a new file, then put it in `path`'s place."""
+    path = os.fspath(path)
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    os.replace(temporary, path)
