@@ -81,9 +81,13 @@ def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp
     shutil.copytree(DATA / "archive", content)
     output, spare = tmp_path / "output", tmp_path / "output.spare"
     leftover = tmp_path / "output.old-1"  # a removal a reboot cut short
-    make_site(content, output)
+    make_site(content, output)  # every page new: the spare is linked from the output, in the background
+    deadline = time.monotonic() + 60
+    while not spare.is_dir() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (spare / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
     shutil.copytree(output, leftover)
-    make_site(content, output)
+    make_site(content, output)  # nothing changed: the output it replaced is the spare
     assert spare.is_dir() and (spare / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
 
     # Whatever the spare holds, the next build publishes what a build from scratch does.

@@ -151,6 +151,15 @@ def test_the_newest_month_is_cut_after_its_newest_items_beyond_a_multiple():
     across = plan_shards(["2026/01/ocak/index.html", *three], "*/*/*/index.html", by_month=True, newest=3, months=2)
     assert list(across) == ["2026-01-son", "2025-12", "2025", "2024"]
     assert across["2025"] == "2025/{09,10,11}/*/index.html"
+    # A year of more pages than `largest` is indexed in runs of months, each at most that large.
+    busy = [f"2024/{month:02}/haber-{i}/index.html" for month in range(12, 0, -1) for i in range(month % 3 + 1)]
+    split = plan_shards(names + busy, "*/*/*/index.html", by_month=True, newest=3, months=2, largest=7)
+    assert {name: glob for name, glob in split.items() if name.startswith("2024")} == {
+        "2024-10_12": "2024/{10,11,12}/*/index.html",  # 2 + 3 + 1 pages
+        "2024-07_09": "2024/{07,08,09}/*/index.html",  # 2 + 3 + 1
+        "2024-04_06": "2024/{04,05,06}/*/index.html",  # 2 + 4 + 1 (daha-eski is of May): 7
+        "2024-01_03": "2024/{01,02,03}/*/index.html",  # 2 + 3 + 1; April's 2 more would make 8
+    }
     # A month too large to list in one command-line argument stays one shard.
     crowded = [f"2025/12/{'uzun-' * 5000}{i}/index.html" for i in range(5)]
     assert plan_shards(crowded, "*/*/*/index.html", by_month=True, newest=3) == {"2025-12": "2025/12/*/index.html"}

@@ -12,8 +12,9 @@ replaces is therefore kept as a spare, and the next build's staging folder is ma
 a forked child walks both trees while Pelican reads the items and links again only what
 differs (the pages the last build wrote, the search shards it re-indexed). Relinking a file
 costs several times what linking it into a new tree does, so after a build that rewrote
-much of the site the spare is removed instead; without a spare, GNU cp links the whole tree.
-The build waits for either before the first page is written.
+much of the site the old output is removed instead and a spare is linked from the new one
+with GNU cp, in the background; a build that finds no spare links the whole tree itself.
+The build waits for the staging folder before the first page is written.
 """
 
 import os
@@ -149,16 +150,30 @@ def _remove(entry: os.DirEntry) -> None:
 
 def publish(staging: Path, output: Path, keep_spare: bool = True) -> None:
     """Put the finished staging folder in the output's place; the old output becomes the spare
-    the next build's staging folder is made from, or is removed (keep_spare False: when most
-    files changed, linking a new tree costs less than linking each file again)."""
+    the next build's staging folder is made from. When most files changed (keep_spare False),
+    linking a new tree costs less than linking each file again: the old output is removed, and
+    a spare is linked from the new one, both in the background, ready before the next build."""
     retired = _retired_name(output)
     if output.exists():
         os.replace(output, retired)
     os.replace(staging, output)
     if retired.exists() and keep_spare:
         _keep_as_spare(retired, output)
-    elif retired.exists():
+        return
+    if retired.exists():
         _remove_in_background(retired)
+    _link_spare_in_background(output)
+
+
+def _link_spare_in_background(output: Path) -> None:
+    """Link the output into a new spare with GNU cp, in a process of its own. It is filled
+    under a retired name, so that a build starting meanwhile (or after a reboot) removes it
+    as unfinished; whatever tree ends up as the spare, mirror() makes it right."""
+    if spare_folder(output).exists() or not shutil.which("cp"):
+        return
+    script = 'cp -al -- "$1" "$2" && mv -T -- "$2" "$3" || rm -rf -- "$2"'
+    subprocess.Popen(["sh", "-c", script, "sh", str(output), str(_retired_name(output)), str(spare_folder(output))],
+                     start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
 
 def _keep_as_spare(folder: Path, output: Path) -> None:

@@ -39,6 +39,9 @@ DEFAULTS = {
     # The newest this many months are shards of their own (the newest cut as above), so that an
     # item corrected within weeks re-indexes its month rather than its year.
     "BELDE_SEARCH_MONTHS": 2,
+    # A year of more item pages than this is indexed in runs of months of at most this many,
+    # so that Pagefind's memory stays under 1 GiB (some 0.3 MiB a page); 0: one shard a year.
+    "BELDE_SEARCH_SHARD_PAGES": 3000,
 }
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
@@ -141,9 +144,10 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
 
 
 def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None,
-                months: int = 1) -> dict:
+                months: int = 1, largest: int = 0) -> dict:
     """{shard name: glob of its pages}, newest first: the newest `months` months each alone,
-    then one shard per year.
+    then one shard per year, or per run of its months when the year has more than `largest`
+    pages ('2019-07_12'): Pagefind's memory grows with a shard's pages (some 0.3 MiB a page).
 
     Pagefind's time and memory grow with the pages it indexes at once (some 4 ms a page), and a
     press office publishes into the newest month and corrects what it published lately: those
@@ -174,9 +178,10 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
                 if len(recent) == max(months, 1):
                     break
                 recent.append(month)
-    years = {}
+    years, pages = {}, {}
     for folder in folders:
         years.setdefault(folder[0], set()).add(folder[1])
+        pages[tuple(folder[:2])] = pages.get(tuple(folder[:2]), 0) + 1
     plan = {}
     if recent:
         in_month = [(folder, moment) for folder, moment in dated if "/".join(folder[:2]) == recent[0]]
@@ -185,12 +190,30 @@ def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: i
     for year in sorted(years, reverse=True):
         alone = {month.split("/")[1] for month in recent if month.split("/")[0] == year}
         rest = sorted(years[year] - alone)
-        if not alone:
-            plan[year] = f"{year}/{'/'.join(parts[1:])}"
-        elif rest:
-            alternatives = rest[0] if len(rest) == 1 else "{" + ",".join(rest) + "}"
-            plan[year] = f"{year}/{alternatives}/{'/'.join(parts[2:])}"
+        groups = _month_groups(rest, [pages[year, month] for month in rest], largest) if recent else [rest]
+        for group in reversed(groups):
+            name = year if len(groups) == 1 else f"{year}-{group[0]}_{group[-1]}"
+            if not alone and len(groups) == 1:
+                plan[name] = f"{year}/{'/'.join(parts[1:])}"
+            elif group:
+                alternatives = group[0] if len(group) == 1 else "{" + ",".join(group) + "}"
+                plan[name] = f"{year}/{alternatives}/{'/'.join(parts[2:])}"
     return plan
+
+
+def _month_groups(months: list, pages: list, largest: int) -> list:
+    """Consecutive months in groups of at most `largest` pages (a month larger than that is a
+    group of its own), or one group when the whole fits or `largest` is 0."""
+    if not largest or sum(pages) <= largest:
+        return [months]
+    groups, size = [[]], 0
+    for month, count in zip(months, pages):
+        if groups[-1] and size + count > largest:
+            groups.append([])
+            size = 0
+        groups[-1].append(month)
+        size += count
+    return groups
 
 
 # A glob is one command-line argument, which Linux caps at 128 KiB: a month of more items than
@@ -271,7 +294,8 @@ def build_index(pelican):
     articles = writer.context.get("articles", []) if writer is not None and writer.context else []
     by_month = all("{date" in folder for folder in settings["ARTICLE_SAVE_AS"].split("/")[:2])
     newest, months = settings.get("BELDE_SEARCH_NEWEST", 0), settings.get("BELDE_SEARCH_MONTHS", 1)
-    plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles], months)
+    largest = settings.get("BELDE_SEARCH_SHARD_PAGES", 0)
+    plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles], months, largest)
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
     previous, sizes = _previous(root)
