@@ -87,7 +87,9 @@ def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp
         time.sleep(0.1)
     assert (spare / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
     shutil.copytree(output, leftover)
+    linked = spare.stat().st_ino
     make_site(content, output)  # nothing changed: the output it replaced is the spare
+    assert output.stat().st_ino == linked, "the staging folder is the spare, not a new tree"
     assert spare.is_dir() and (spare / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
 
     # Whatever the spare holds, the next build publishes what a build from scratch does.
@@ -98,7 +100,9 @@ def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp
     (spare / "fazla" / "dosya.html").write_text("fazla", encoding="utf-8")
     item = content / "2024" / "beykoz-orhan.md"
     item.write_text(item.read_text(encoding="utf-8").replace("sahil düzenlemesi", "sahil yenilemesi"), encoding="utf-8")
+    linked = spare.stat().st_ino
     make_site(content, output)
+    assert output.stat().st_ino == linked
     assert snapshot(output) == snapshot(make_site(content, tmp_path / "scratch").output)
     assert "sahil yenilemesi" in (output / "ilce" / "beykoz" / "index.html").read_text(encoding="utf-8")
 

@@ -40,16 +40,16 @@ def spare_folder(output: Path) -> Path:
 class Preparation:
     """A staging folder being filled with the current output; ready() waits until it is.
 
-    `filling` is the GNU cp process or the pid of the forked child that links the tree."""
+    `filling` is the process that links the tree (GNU cp, or the forked child of mirror())."""
 
-    def __init__(self, output: Path, path: Path, copied: tuple, filling: subprocess.Popen | int | None):
+    def __init__(self, output: Path, path: Path, copied: tuple, filling: "subprocess.Popen | _Forked | None"):
         self.output, self.path, self._copied, self._filling = output, path, copied, filling
         self._pending = True
 
     def ready(self) -> Path:
         if self._pending:
             self._pending = False
-            if self._filling is not None and self._wait() != 0:  # cp without -a/-l (BSD), or a failed walk
+            if self._filling is not None and self._filling.wait() != 0:  # cp without -a/-l (BSD), or a failed walk
                 shutil.rmtree(self.path, ignore_errors=True)
                 shutil.copytree(self.output, self.path, copy_function=os.link, symlinks=True)
             for name in self._copied:
@@ -62,18 +62,10 @@ class Preparation:
     def abandon(self) -> None:
         """Stop filling the folder and keep it as the spare (a failed or interrupted build)."""
         if self._pending and self._filling is not None:
-            if isinstance(self._filling, int):
-                os.kill(self._filling, signal.SIGKILL)
-            else:
-                self._filling.kill()
-            self._wait()
+            self._filling.kill()
+            self._filling.wait()
         self._pending = False
         _keep_as_spare(self.path, self.output)
-
-    def _wait(self) -> int:
-        if isinstance(self._filling, int):
-            return os.waitstatus_to_exitcode(os.waitpid(self._filling, 0)[1])
-        return self._filling.wait()
 
 
 def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
@@ -87,7 +79,7 @@ def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
     keep = keep and output.is_dir()
     if keep and spare.is_dir():
         os.replace(spare, staging)
-        return Preparation(output, staging, copied, _mirror_in_child(output, staging))
+        return Preparation(output, staging, copied, _Forked(lambda: mirror(output, staging)))
     if spare.exists():
         _retire(spare, output)
     if keep:
@@ -101,16 +93,24 @@ def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
     return Preparation(output, staging, (), None)
 
 
-def _mirror_in_child(source: Path, target: Path) -> int:
-    pid = os.fork()
-    if pid:
-        return pid
-    status = 1
-    try:
-        mirror(source, target)
-        status = 0
-    finally:
-        os._exit(status)
+class _Forked:
+    """A forked child running `work`, waited for and killed as a subprocess.Popen is."""
+
+    def __init__(self, work):
+        self.pid = os.fork()
+        if self.pid == 0:
+            status = 1
+            try:
+                work()
+                status = 0
+            finally:
+                os._exit(status)
+
+    def wait(self) -> int:
+        return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
 
 
 def mirror(source: Path, target: Path) -> None:

@@ -196,7 +196,8 @@ class Archive:
             for tag in article.tags:
                 self._tag_index[tag.slug].append(article)
                 self._tag_terms.setdefault(tag.slug, tag)
-        self._lists, self._list_names = self._all_lists(), {}
+        self.lists = self._all_lists()  # every list an item can appear in, by its name
+        self._list_names = {}
         self._by_id = {id(a): a for a in self.articles}
         self._seconds = {id(a): _seconds(a.date) for a in self.articles}
         self._positions = {
@@ -329,11 +330,7 @@ class Archive:
 
     def lists_of(self, article) -> list:
         """(name, weight, list) for each list the item appears in."""
-        return [(name, _WEIGHTS[name.split("/", 1)[0]], self._lists.get(name, ())) for name in self.list_names(article)]
-
-    def lists(self) -> dict:
-        """Every list an item can appear in, by its name."""
-        return self._lists
+        return [(name, _WEIGHTS[name.split("/", 1)[0]], self.lists.get(name, ())) for name in self.list_names(article)]
 
     def _all_lists(self) -> dict:
         lists = {f"kisi/{slug}": items for slug, items in self._person_index.items()}

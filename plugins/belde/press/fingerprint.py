@@ -245,6 +245,9 @@ def site_inputs(archive) -> dict:
     }
 
 
+BELDE_CODE = Path(__file__).resolve().parent.parent
+
+
 def code_digest(settings) -> str:
     """The theme, Belde's own code and the settings: when they change, every page is new."""
     hasher = hashlib.blake2b(digest_size=16)
@@ -260,9 +263,6 @@ def source_digest() -> str:
     hasher = hashlib.blake2b(digest_size=16)
     _hash_files(hasher, BELDE_CODE)
     return hasher.hexdigest()
-
-
-BELDE_CODE = Path(__file__).resolve().parent.parent
 
 
 def _hash_files(hasher, root: Path) -> None:

@@ -28,7 +28,7 @@ def relate(archive, settings) -> None:
     lists_of = [archive.list_names(a) for a in articles]  # one object per name: pickled once
     keys = [(archive.seconds(a), a.slug) for a in articles]
     paths = [a.source_path for a in articles]
-    lists = archive.lists()
+    lists = archive.lists
     stamp = code_digest(settings)  # RELATED_WINDOW and the ranking are code
     memory = _recall(settings, stamp)
 

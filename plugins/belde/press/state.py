@@ -10,6 +10,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
+from ..atomic import write_atomically
 from ..registry import load_registry
 from .ledger import ItemRefused, Ledger, logger
 
@@ -101,12 +102,9 @@ def _load(folder: str, stamp: tuple, cache: str):
         pass
     loaded = load_registry(folder)
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
         for old in cached.parent.glob("belde-registry-*.pickle"):
             old.unlink(missing_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, cached)
+        write_atomically(cached, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # the next build loads the files again
     return loaded
