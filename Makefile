@@ -72,7 +72,7 @@ devserver: $(STAMP)
 	BELDE_INDEX_LINKS=1 $(BIN)/python -m belde serve
 
 clean:
-	rm -rf output output.next output.spare output.old-* cache
+	rm -rf output output.next output.spare output.linking output.old-* cache
 
 # Press releases to items: make import FILES="a.txt b.html" [DATE=2024-04] [SOURCE=ANKA] [DRY=1] [FORCE=1]
 import: $(STAMP)

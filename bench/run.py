@@ -237,10 +237,12 @@ def pagefind_run(label: str, output: Path, logs: Path) -> dict:
 
 
 def settle(output: Path) -> None:
-    """Wait until the previous build's replaced output is removed (Belde removes it in the
-    background once the new one is published), so that each run is timed on a quiet machine."""
+    """Wait until the previous build's replaced output is removed and its spare linked (Belde
+    does both in the background once the new one is published), so that each run is timed on a
+    quiet machine."""
     deadline = time.monotonic() + 300
-    while any(output.parent.glob(f"{output.name}.old-*")) and time.monotonic() < deadline:
+    busy = (f"{output.name}.old-*", f"{output.name}.linking")
+    while any(any(output.parent.glob(pattern)) for pattern in busy) and time.monotonic() < deadline:
         time.sleep(0.2)
 
 

@@ -113,6 +113,39 @@ def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp
     assert not (tmp_path / "output.next").exists()
 
 
+def test_a_build_waits_for_the_spare_the_last_build_is_still_linking(tmp_path):
+    """A spare linked in the background is used only once complete: a build starting meanwhile
+    waits for its lock, and a folder left unfinished (a reboot) is set aside."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output, spare, linking = tmp_path / "output", tmp_path / "output.spare", tmp_path / "output.linking"
+    make_site(content, output)
+    deadline = time.monotonic() + 60
+    while not spare.is_dir() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    expected = snapshot(make_site(content, tmp_path / "scratch").output)
+
+    os.replace(spare, linking)  # as the background link leaves it: locked, then renamed when done
+    finishing = (
+        "import fcntl, os, sys, time\n"
+        "lock = os.open(sys.argv[1], os.O_RDONLY); fcntl.flock(lock, fcntl.LOCK_EX); print(flush=True)\n"
+        "time.sleep(1); os.rename(sys.argv[1], sys.argv[2])\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", finishing, str(linking), str(spare)], stdout=subprocess.PIPE)
+    child.stdout.readline()  # the lock is held
+    started = linking.stat().st_ino
+    make_site(content, output)
+    assert child.wait() == 0
+    assert output.stat().st_ino == started, "the build waited and started from the finished spare"
+    assert snapshot(output) == expected
+
+    linking.mkdir()  # unfinished, and no process holds it
+    (linking / "yarim.html").write_text("yarım", encoding="utf-8")
+    make_site(content, output)
+    assert not linking.exists()
+    assert snapshot(output) == expected
+
+
 def test_a_spare_tree_is_made_to_mirror_the_output_with_links(tmp_path):
     source, target = tmp_path / "output", tmp_path / "spare"
     for folder in (source / "a" / "b", source / "c", target / "a", target / "d"):

@@ -212,6 +212,34 @@ def test_rebuild_without_changes_renders_nothing(tmp_path):
     assert _snapshot(output) == before
 
 
+@pytest.mark.parametrize("change", [_add, _edit, _delete], ids=["add", "edit", "delete"])
+def test_a_publish_rebuild_compresses_only_what_changed_and_matches_a_cold_build(tmp_path, change):
+    """Publish builds keep .gz and .br copies: an unchanged file keeps its copies (the same
+    inodes, linked from the published site), a removed page leaves no copy behind."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    incremental = tmp_path / "incremental"
+    publishing = {"BELDE_PRECOMPRESS": True}
+    make_site(content, incremental, **publishing)
+    before = {name: (incremental / name).stat().st_ino for name in _snapshot(incremental)}
+    change(content, None)
+    make_site(content, incremental, **publishing)
+    cold = make_site(content, tmp_path / "cold", **publishing)
+    after = _snapshot(incremental)
+    assert after == _snapshot(cold.output)
+    rewritten = {name for name in after if before.get(name) != (incremental / name).stat().st_ino}
+    copies = {name for name in rewritten if name.endswith((".gz", ".br"))}
+    sources = {name for name in rewritten if not name.endswith((".gz", ".br")) and name + ".gz" in after}
+    assert copies and copies == {name + suffix for name in sources for suffix in (".gz", ".br") if name + suffix in after}
+    kept = {name for name in after if name.endswith(".br") and name not in rewritten}
+    assert len(kept) > len(copies), "the copies of files left as they were are kept"
+    if change is _delete:
+        page = "2024/04/kagithane-de-bahar-calismalari/index.html"
+        assert page + ".br" in before and not (incremental / page).parent.exists()
+    make_site(content, incremental)  # a local build after a publish build: no copies left over
+    assert _snapshot(incremental) == _snapshot(make_site(content, tmp_path / "cold-local").output)
+
+
 def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold_build(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "archive", content)

@@ -205,6 +205,7 @@ def test_publishconf_publishes_absolute_compressed_and_clean():
     assert settings["RELATIVE_URLS"] is False and settings["SITEURL"].startswith("https://")
     assert settings["BELDE_PRECOMPRESS"] is True and settings["BELDE_INDEX_LINKS"] is False
     assert "belde.publish" in settings["PLUGINS"]
+    assert settings["DELETE_OUTPUT_DIRECTORY"] is False  # rebuilds are incremental and exact
 
 
 @pytest.mark.parametrize("name", ["shipped", "scenario"])

@@ -13,10 +13,12 @@ a forked child walks both trees while Pelican reads the items and links again on
 differs (the pages the last build wrote, the search shards it re-indexed). Relinking a file
 costs several times what linking it into a new tree does, so after a build that rewrote
 much of the site the old output is removed instead and a spare is linked from the new one
-with GNU cp, in the background; a build that finds no spare links the whole tree itself.
-The build waits for the staging folder before the first page is written.
+with GNU cp, in the background (a build starting meanwhile waits for it: it holds a lock on
+the folder it fills); a build that finds no spare links the whole tree itself. The build
+waits for the staging folder before the first page is written.
 """
 
+import fcntl
 import os
 import shutil
 import signal
@@ -27,6 +29,8 @@ from pathlib import Path
 STAGING_SUFFIX = ".next"
 SPARE_SUFFIX = ".spare"
 RETIRED_SUFFIX = ".old"
+LINKING_SUFFIX = ".linking"  # a spare being linked in the background
+LINKING_PATIENCE = 120  # seconds a build waits for it; it takes about one at archive scale
 
 
 def staging_folder(output: Path) -> Path:
@@ -72,6 +76,7 @@ def prepare(output: Path, copied: tuple = (), keep: bool = True) -> Preparation:
     """A fresh staging folder that will hold the current output (hard links, and real copies of
     `copied`) once ready() returns; an empty one when the build starts afresh (keep=False)."""
     staging, spare = staging_folder(output), spare_folder(output)
+    _wait_for_spare(output)
     if staging.exists():  # left by a killed build
         _keep_as_spare(staging, output)
     for retired in output.parent.glob(f"{output.name}{RETIRED_SUFFIX}-*"):
@@ -165,15 +170,49 @@ def publish(staging: Path, output: Path, keep_spare: bool = True) -> None:
     _link_spare_in_background(output)
 
 
+def _linking_folder(output: Path) -> Path:
+    return output.with_name(output.name + LINKING_SUFFIX)
+
+
 def _link_spare_in_background(output: Path) -> None:
-    """Link the output into a new spare with GNU cp, in a process of its own. It is filled
-    under a retired name, so that a build starting meanwhile (or after a reboot) removes it
-    as unfinished; whatever tree ends up as the spare, mirror() makes it right."""
-    if spare_folder(output).exists() or not shutil.which("cp"):
+    """Link the output into a new spare with GNU cp, in a process of its own, which holds a
+    lock on the folder it fills until the folder is the spare (or removed, if cp failed)."""
+    linking = _linking_folder(output)
+    if spare_folder(output).exists() or linking.exists() or not shutil.which("cp"):
         return
-    script = 'cp -al -- "$1" "$2" && mv -T -- "$2" "$3" || rm -rf -- "$2"'
-    subprocess.Popen(["sh", "-c", script, "sh", str(output), str(_retired_name(output)), str(spare_folder(output))],
-                     start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    linking.mkdir()
+    lock = os.open(linking, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held by the process below: it inherits the descriptor
+        script = 'cp -al -- "$1/." "$2" && mv -T -- "$2" "$3" || rm -rf -- "$2"'
+        subprocess.Popen(["sh", "-c", script, "sh", str(output), str(linking), str(spare_folder(output))], pass_fds=(lock,),
+                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    finally:
+        os.close(lock)
+
+
+def _wait_for_spare(output: Path) -> None:
+    """Let the spare the last build is linking in the background be finished before it is
+    used; a folder still there once its lock is free was left unfinished (a reboot)."""
+    linking = _linking_folder(output)
+    try:
+        lock = os.open(linking, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        deadline = time.monotonic() + LINKING_PATIENCE
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
+    finally:
+        os.close(lock)
+    if linking.exists():
+        _retire(linking, output)
 
 
 def _keep_as_spare(folder: Path, output: Path) -> None:

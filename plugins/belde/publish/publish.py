@@ -9,12 +9,15 @@ Settings (defaults in DEFAULTS; pelicanconf.py or publishconf.py may override an
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
 
 from ..press import state as press_state
 from ..press import structured
+from ..press.fingerprint import digest
+from ..press.forked import workers
 from . import compress, links, sitemap
 
 logger = logging.getLogger("belde")
@@ -28,6 +31,7 @@ DEFAULTS = {
     "BELDE_PRECOMPRESS_MIN_BYTES": 256,
 }
 
+COMPRESSED_RECORD = "belde-compressed-{}.json"
 _dates = {}  # save_as of each item -> the date its sitemap entry gives
 
 
@@ -96,10 +100,19 @@ def finish(pelican):
     if settings.get("BELDE_ROBOTS"):
         sitemap.write_robots(output, settings)
     if settings.get("BELDE_PRECOMPRESS"):
-        count = compress.precompress(
-            output, settings["BELDE_PRECOMPRESS_SUFFIXES"], settings["BELDE_PRECOMPRESS_MIN_BYTES"]
-        )
-        logger.info("compressed: %s files, each as .gz and .br", count)
+        counts = compress.precompress(
+            output, settings["BELDE_PRECOMPRESS_SUFFIXES"], settings["BELDE_PRECOMPRESS_MIN_BYTES"],
+            record=_compressed_record(settings), workers=workers(settings),
+        )  # fmt: skip
+        logger.info("compressed: %(compressed)s files as .gz and .br, %(kept)s as they were, %(removed)s stale copies removed", counts)
+    else:
+        compress.remove_copies(output, settings["BELDE_PRECOMPRESS_SUFFIXES"], _compressed_record(settings))
+
+
+def _compressed_record(settings) -> Path:
+    """What the last publish build compressed, kept per published folder (as the page record is)."""
+    final = os.path.abspath(settings.get("BELDE_FINAL_OUTPUT") or settings["OUTPUT_PATH"])
+    return Path(settings["CACHE_PATH"]) / COMPRESSED_RECORD.format(digest(final)[:12])
 
 
 def register():
