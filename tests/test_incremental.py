@@ -232,12 +232,27 @@ def test_a_publish_rebuild_compresses_only_what_changed_and_matches_a_cold_build
     sources = {name for name in rewritten if not name.endswith((".gz", ".br")) and name + ".gz" in after}
     assert copies and copies == {name + suffix for name in sources for suffix in (".gz", ".br") if name + suffix in after}
     kept = {name for name in after if name.endswith(".br") and name not in rewritten}
+    sitemaps = {name for name in rewritten if name.startswith("sitemap-") and name.endswith(".xml")}
+    assert "sitemap-2024-03.xml" in after and "sitemap-2024-03.xml" not in sitemaps  # a month no change touched
     assert len(kept) > len(copies), "the copies of files left as they were are kept"
     if change is _delete:
         page = "2024/04/kagithane-de-bahar-calismalari/index.html"
         assert page + ".br" in before and not (incremental / page).parent.exists()
     make_site(content, incremental)  # a local build after a publish build: no copies left over
     assert _snapshot(incremental) == _snapshot(make_site(content, tmp_path / "cold-local").output)
+
+
+def test_a_page_rendered_again_as_it_was_keeps_its_file_and_its_compressed_copies(tmp_path):
+    """A change of settings (or code) renders every page again; those that come out the same
+    are not replaced, so a publish build does not compress the whole site again."""
+    output = tmp_path / "output"
+    make_site("archive", output, BELDE_PRECOMPRESS=True)
+    before = {name: (output / name).stat().st_ino for name in _snapshot(output)}
+    make_site("archive", output, BELDE_PRECOMPRESS=True, BELDE_PRECOMPRESS_MIN_BYTES=300)
+    assert state.writer().skipped == 0, "every page was rendered again"
+    pages = [name for name in before if name.endswith(".html")]
+    assert all((output / name).stat().st_ino == before[name] for name in pages)
+    assert all((output / name).stat().st_ino == before[name] for name in before if name.endswith(".html.br"))
 
 
 def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold_build(tmp_path):

@@ -110,8 +110,17 @@ def test_sitemap_lists_every_page_and_nothing_else(tmp_path_factory):
 
     site = site_for("subpath", tmp_path_factory)
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(site.output / "sitemap.xml")
-    locations = [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
+    index = ET.parse(site.output / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    sitemaps = [loc.text for loc in index.findall("s:sitemap/s:loc", namespace)]
+    assert sitemaps[-1] == f"{SUBPATH_SITEURL}/sitemap-sayfalar.xml" and f"{SUBPATH_SITEURL}/sitemap-2024-04.xml" in sitemaps
+    locations = []
+    for sitemap in sitemaps:  # the items of a month in one file, every other page in the last
+        tree = ET.parse(site.output / sitemap[len(SUBPATH_SITEURL) + 1:])
+        found = [loc.text for loc in tree.findall("s:url/s:loc", namespace)]
+        month = sitemap.rsplit("sitemap-", 1)[1][: -len(".xml")]
+        assert found and all(url.startswith(f"{SUBPATH_SITEURL}/{month.replace('-', '/')}/") for url in found) or month == "sayfalar"
+        locations += found
     assert len(locations) == len(set(locations))
     for location in locations:
         assert location.startswith(SUBPATH_SITEURL + "/"), location

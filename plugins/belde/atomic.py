@@ -16,3 +16,17 @@ def write_atomically(path, data: str | bytes) -> None:
     with open(temporary, "wb") as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
     os.replace(temporary, path)
+
+
+def write_if_changed(path, data: str | bytes) -> bool:
+    """write_atomically, unless the file holds these bytes already: a file left as it was keeps
+    its inode, and with it its compressed copies (publish/compress.py). True when written."""
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    write_atomically(path, data)
+    return True

@@ -18,7 +18,7 @@ from feedgenerator import get_tag_uri
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_date_tzinfo
 from pelican.writers import Writer
 
-from ..atomic import write_atomically
+from ..atomic import write_atomically, write_if_changed
 from . import fingerprint, state
 from .forked import forked_map, workers
 from .pagination import PageLink, listing_pages, per_page
@@ -191,20 +191,23 @@ class IncrementalWriter(Writer):
         inputs = fingerprint.site_inputs(archive) if archive is not None else {}
         lists = {}  # the jobs' item lists outlive this loop: their ids stay theirs
 
+        previous = self._previous
+
         def digests(job):
+            """The page's digest, its search digest, and whether it is written as it stands."""
             indexed = None
             if job.template_name == "article" and "article" in job.shown:
                 indexed = fingerprint.indexed(job.shown["article"])
-            return fingerprint.page_digest(job.template_name, job.name, job.shown, inputs, lists), indexed
+            digest = fingerprint.page_digest(job.template_name, job.name, job.shown, inputs, lists)
+            unchanged = digest is not None and previous.get(job.name) == digest
+            return digest, indexed, unchanged and os.path.isfile(sanitised_join(self.output_path, job.name))
 
-        previous = self._previous
         todo = []
-        for job, (digest, indexed) in zip(self.jobs, forked_map(digests, self.jobs, workers(self.settings))):
+        for job, (digest, indexed, unchanged) in zip(self.jobs, forked_map(digests, self.jobs, workers(self.settings))):
             job.digest = digest
             if indexed is not None:
                 self.indexed[job.name] = indexed
-            target = sanitised_join(self.output_path, job.name)
-            if job.digest is not None and previous.get(job.name) == job.digest and os.path.isfile(target):
+            if unchanged:
                 self.skipped += 1
             else:
                 todo.append(job)
@@ -264,7 +267,9 @@ class IncrementalWriter(Writer):
         localcontext = job.localcontext()
         if localcontext["localsiteurl"]:
             self.context["localsiteurl"] = localcontext["localsiteurl"]
-        write_atomically(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
+        # A page rendered again as it was (after a change of code that left it alone) keeps its
+        # file, and with it the compressed copies of a publish build.
+        write_if_changed(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
 
     def _render_all(self, jobs: list) -> None:
         # Forked children share the finished context copy-on-write; each renders a slice.
