@@ -193,6 +193,19 @@ def test_publish_builds_write_reproducible_precompressed_copies(build_site):
     assert gzip.compress(data, compresslevel=9, mtime=0) == digest
 
 
+def test_files_with_the_same_bytes_share_their_compressed_copies(build_site):
+    """Pagefind writes the same scripts into every search shard: each is compressed once."""
+    import brotli
+
+    site = build_site("archive", BELDE_PRECOMPRESS=True, BELDE_SEARCH=True)
+    scripts = sorted((site.output / "pagefind").glob("*/pagefind-ui.js"))
+    assert len(scripts) > 1 and len({p.read_bytes() for p in scripts}) == 1
+    copies = [p.with_name(p.name + ".br") for p in scripts]
+    assert len({p.stat().st_ino for p in copies}) == 1, "one compression, linked into every shard"
+    assert brotli.decompress(copies[-1].read_bytes()) == scripts[-1].read_bytes()
+    assert "given the copies of a file with the same bytes" in site.log
+
+
 def test_local_builds_do_not_compress(tmp_path_factory):
     site = site_for("scenario", tmp_path_factory)
     assert not list(site.output.rglob("*.gz")) and not list(site.output.rglob("*.br"))

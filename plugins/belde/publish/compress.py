@@ -10,9 +10,11 @@ build left as it was is the same inode in the new output (the staging folder lin
 published files), so its copies are still right and are kept; a page written anew is a new
 inode and is compressed again. Copies whose file is gone, or became too small to compress,
 are removed, with the folders that leaves empty, as a cold build would never have had them.
+A file written anew with the bytes of a file compressed before gets that file's copies.
 """
 
 import gzip
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -85,13 +87,42 @@ def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = No
                 current[relative] = entry
             else:
                 todo.append((relative, path, signature))
-    for (relative, _path, signature), kept in zip(todo, forked_map(lambda job: _pack(job[1]), todo, workers, least=50)):
-        current[relative] = [*signature, list(kept)]
+    # A file with the bytes of one compressed before gets that one's copies, linked: Pagefind
+    # writes the same scripts into every shard it indexes, feeds are written again as they were.
+    by_content = {entry[4]: relative for relative, entry in current.items() if len(entry) > 4}
+    fresh, same = {}, []
+    for relative, path, signature in todo:
+        with open(path, "rb") as handle:
+            content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+        if content in by_content or content in fresh:
+            same.append((relative, path, signature, content))
+        else:
+            fresh[content] = (relative, path, signature)
+    jobs = list(fresh.items())
+    for (content, (relative, _path, signature)), kept in zip(jobs, forked_map(lambda job: _pack(job[1][1]), jobs, workers, least=50)):
+        current[relative] = [*signature, list(kept), content]
+        by_content[content] = relative
+    for relative, path, signature, content in same:
+        model = by_content[content]
+        _link_copies(os.path.join(output, model), path, current[model][3])
+        current[relative] = [*signature, list(current[model][3]), content]
     for folder in sorted(removed, reverse=True):
         _remove_if_empty(folder, output)
     if record is not None:
         write_atomically(record, json.dumps(current, sort_keys=True))
-    return {"compressed": len(todo), "kept": len(current) - len(todo), "removed": gone}
+    return {"compressed": len(fresh), "linked": len(same), "kept": len(current) - len(todo), "removed": gone}
+
+
+def _link_copies(model: str, path: str, kept: list) -> None:
+    """Give `path` the copies of `model`, a file with the same bytes, as hard links."""
+    for suffix in COPIES:
+        target = path + suffix
+        if suffix in kept:
+            temporary = f"{target}.{os.getpid()}.tmp"
+            os.link(model + suffix, temporary)
+            os.replace(temporary, target)
+        elif os.path.lexists(target):
+            os.remove(target)
 
 
 def remove_copies(output: Path, suffixes, record: Path) -> int:

@@ -104,7 +104,8 @@ def finish(pelican):
             output, settings["BELDE_PRECOMPRESS_SUFFIXES"], settings["BELDE_PRECOMPRESS_MIN_BYTES"],
             record=_compressed_record(settings), workers=workers(settings),
         )  # fmt: skip
-        logger.info("compressed: %(compressed)s files as .gz and .br, %(kept)s as they were, %(removed)s stale copies removed", counts)
+        logger.info("compressed: %(compressed)s files as .gz and .br, %(linked)s given the copies of a file with the "
+                    "same bytes, %(kept)s as they were; %(removed)s stale copies removed", counts)  # fmt: skip
     else:
         compress.remove_copies(output, settings["BELDE_PRECOMPRESS_SUFFIXES"], _compressed_record(settings))
 
