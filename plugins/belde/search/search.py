@@ -19,7 +19,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from belde.atomic import write_atomically
+from belde.atomic import write_if_changed
 from belde.press import state
 from belde.turkish import tr_casefold
 
@@ -318,7 +318,7 @@ def build_index(pelican):
     # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
     sizes = {shard: sizes[shard] for shard in plan}
     shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes})
-    write_atomically(root / SHARDS_FILE, shards)
+    write_if_changed(root / SHARDS_FILE, shards)  # the same plan keeps its file and its compressed copies
     figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
     figures["summary"] = (
