@@ -1,4 +1,5 @@
-"""Writing a file of the output: a new file replaces the old one in one step.
+"""Writing a file of the output: a new file replaces the old one in one step. And removing the
+folders a removed file leaves empty, as a build from scratch would never have made them.
 
 A build writes into a staging folder whose files are hard links to the published output's
 (belde.staging), so writing into an existing file would change the live site under a running
@@ -30,3 +31,14 @@ def write_if_changed(path, data: str | bytes) -> bool:
         pass
     write_atomically(path, data)
     return True
+
+
+def remove_empty_folders(folder, root) -> None:
+    """Remove `folder` and the folders above it, up to `root`, as long as they are empty."""
+    folder, root = os.path.abspath(folder), os.path.abspath(root)
+    while folder != root and folder.startswith(root + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty
+            return
+        folder = os.path.dirname(folder)

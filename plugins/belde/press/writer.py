@@ -18,7 +18,7 @@ from feedgenerator import get_tag_uri
 from pelican.utils import get_relative_path, path_to_url, sanitised_join, set_date_tzinfo
 from pelican.writers import Writer
 
-from ..atomic import write_atomically, write_if_changed
+from ..atomic import remove_empty_folders, write_atomically, write_if_changed
 from . import fingerprint, state
 from .forked import forked_map, workers
 from .pagination import PageLink, listing_pages, per_page
@@ -255,13 +255,7 @@ class IncrementalWriter(Writer):
             return
         self.removed += 1
         self.changed.add(name)
-        folder = os.path.dirname(path)
-        while os.path.abspath(folder) != os.path.abspath(self.output_path):
-            try:
-                os.rmdir(folder)
-            except OSError:
-                break
-            folder = os.path.dirname(folder)
+        remove_empty_folders(os.path.dirname(path), self.output_path)
 
     def _render(self, job: Job) -> None:
         localcontext = job.localcontext()

@@ -19,7 +19,7 @@ import json
 import os
 from pathlib import Path
 
-from ..atomic import write_atomically
+from ..atomic import remove_empty_folders, write_atomically
 from ..press.forked import forked_map
 
 COPIES = (".gz", ".br")
@@ -56,7 +56,8 @@ def _load(record: Path | None) -> dict:
 def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = None, workers: int = 1) -> dict:
     """Bring the .gz and .br copies of output's text files up to date; `record` is the file
     that remembers what was compressed (None: compress everything). Returns the counts of
-    files compressed now, kept as they were, and copies removed."""
+    files compressed now, given the copies of a file with the same bytes, kept as they were,
+    and of copies removed."""
     suffixes = tuple(suffixes)
     known, current = _load(record), {}
     todo, gone, removed = [], 0, set()  # removed: the folders copies were removed from
@@ -107,7 +108,7 @@ def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = No
         _link_copies(os.path.join(output, model), path, current[model][3])
         current[relative] = [*signature, list(current[model][3]), content]
     for folder in sorted(removed, reverse=True):
-        _remove_if_empty(folder, output)
+        remove_empty_folders(folder, output)
     if record is not None:
         write_atomically(record, json.dumps(current, sort_keys=True))
     return {"compressed": len(fresh), "linked": len(same), "kept": len(current) - len(todo), "removed": gone}
@@ -138,13 +139,3 @@ def remove_copies(output: Path, suffixes, record: Path) -> int:
                 gone += 1
     record.unlink()
     return gone
-
-
-def _remove_if_empty(folder: str, output: Path) -> None:
-    """A removed page's folder and the folders above it, once nothing is left in them."""
-    while os.path.abspath(folder) != os.path.abspath(output):
-        try:
-            os.rmdir(folder)
-        except OSError:  # not empty
-            return
-        folder = os.path.dirname(folder)
