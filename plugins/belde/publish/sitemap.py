@@ -1,6 +1,7 @@
 """sitemap.xml indexes sitemaps of every page a reader can reach; robots.txt points crawlers to it."""
 
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -13,6 +14,7 @@ NOT_LISTED = {"404.html"}
 NO_PAGES_IN = {"pagefind"}  # the search bundle: thousands of files, none of them pages
 PROTOCOL_LIMIT = 50_000  # addresses in one sitemap file (sitemaps.org)
 OTHER_PAGES = "sayfalar"  # the sitemap of every page that is not an item
+SITEMAP_FILE = re.compile(rf"sitemap-(\d{{4}}-\d{{2}}|{OTHER_PAGES})(-\d+)?\.xml")  # the names written below
 
 
 def page_urls(output: Path, names=None) -> list:
@@ -60,8 +62,8 @@ def write_sitemap(output: Path, settings, dates: dict, names=None) -> Path:
         index += [f"    <lastmod>{newest}</lastmod>"] if newest else []
         index.append("  </sitemap>")
     index.append("</sitemapindex>")
-    for stale in output.glob("sitemap-*.xml"):  # a month with no items left
-        if stale.name not in files:
+    for stale in output.glob("sitemap-*.xml"):  # a month with no items left (not a file of the site's own)
+        if stale.name not in files and SITEMAP_FILE.fullmatch(stale.name):
             stale.unlink()
     target = output / "sitemap.xml"
     write_if_changed(target, "\n".join(index) + "\n")
