@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from belde import staging  # noqa: E402
 from bench import generate, serve  # noqa: E402
 
 SEARCH_LINE = re.compile(r"search:\s+(\S+)\s+pages\s+indexed\s+in\s+([\d.]+)\s*s,\s*(\d+)\s+bytes")
@@ -241,7 +242,7 @@ def settle(output: Path) -> None:
     does both in the background once the new one is published), so that each run is timed on a
     quiet machine."""
     deadline = time.monotonic() + 300
-    busy = (f"{output.name}.old-*", f"{output.name}.linking")
+    busy = (f"{output.name}{staging.RETIRED_SUFFIX}-*", f"{output.name}{staging.LINKING_SUFFIX}")
     while any(any(output.parent.glob(pattern)) for pattern in busy) and time.monotonic() < deadline:
         time.sleep(0.2)
 

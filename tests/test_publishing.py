@@ -206,6 +206,16 @@ def test_files_with_the_same_bytes_share_their_compressed_copies(build_site):
     assert "given the copies of a file with the same bytes" in site.log
 
 
+def test_a_sitemap_of_a_month_without_items_goes_and_other_files_stay(build_site):
+    first = build_site("archive")
+    (first.output / "sitemap-2019-01.xml").write_text("eski", encoding="utf-8")  # as if its items were deleted
+    (first.output / "sitemap-ozel.xml").write_text("sitenin kendi dosyası", encoding="utf-8")
+    again = build_site("archive")
+    assert not (again.output / "sitemap-2019-01.xml").exists()
+    assert (again.output / "sitemap-ozel.xml").read_text(encoding="utf-8") == "sitenin kendi dosyası"
+    assert (again.output / "sitemap-2024-10.xml").is_file()
+
+
 def test_local_builds_do_not_compress(tmp_path_factory):
     site = site_for("scenario", tmp_path_factory)
     assert not list(site.output.rglob("*.gz")) and not list(site.output.rglob("*.br"))

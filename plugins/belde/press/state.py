@@ -123,7 +123,22 @@ def registry(settings):
 def content_cache(settings, pattern: str) -> Path:
     """A cache file or folder under CACHE_PATH for this build's content folder: `pattern` with
     {} replaced by a short key of the folder, so that sites sharing a cache never mix."""
-    key = hashlib.blake2b(os.path.abspath(settings["PATH"]).encode(), digest_size=6).hexdigest()
+    return _keyed(settings, pattern, settings["PATH"])
+
+
+def final_output(settings) -> str:
+    """The folder the site ends up in (a build writes into a staging folder, belde.staging)."""
+    return os.path.abspath(settings.get("BELDE_FINAL_OUTPUT") or settings["OUTPUT_PATH"])
+
+
+def output_cache(settings, pattern: str) -> Path:
+    """A record under CACHE_PATH of what the build's output folder holds (its pages, its
+    compressed copies), keyed like content_cache by that folder."""
+    return _keyed(settings, pattern, final_output(settings))
+
+
+def _keyed(settings, pattern: str, folder: str) -> Path:
+    key = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=6).hexdigest()
     return Path(settings["CACHE_PATH"]) / pattern.format(key)
 
 

@@ -149,8 +149,7 @@ class IncrementalWriter(Writer):
     # -- the manifest of the previous build ---------------------------------------------
     @property
     def _manifest_path(self) -> Path:
-        key = fingerprint.digest(self._final_output)[:12]
-        return Path(self.settings["CACHE_PATH"]) / MANIFEST.format(key)
+        return state.output_cache(self.settings, MANIFEST)
 
     @property
     def _previous(self) -> dict:
@@ -177,7 +176,7 @@ class IncrementalWriter(Writer):
     @property
     def _final_output(self) -> str:
         """The output folder the site ends up in (a build may write into a staging copy)."""
-        return os.path.abspath(self.settings.get("BELDE_FINAL_OUTPUT") or self.output_path)
+        return state.final_output(self.settings)
 
     @property
     def _code(self) -> str:

@@ -43,19 +43,25 @@ def _pack(path: str) -> tuple:
 
 
 def _signature(info: os.stat_result) -> list:
+    """The start of a record's entry: [inode, size, mtime, copies kept, digest of the bytes]."""
     return [info.st_ino, info.st_size, info.st_mtime_ns]
 
 
-def _load(record: Path | None) -> dict:
+def _load(record: Path) -> dict:
     try:
-        return json.loads(record.read_text(encoding="utf-8")) if record else {}
+        return json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = None, workers: int = 1) -> dict:
+def _is_copy(name: str, suffixes: tuple) -> bool:
+    """A compressed copy of a file that gets them ("x.html.gz"; "x.tar.gz" is not one)."""
+    return name.endswith(COPIES) and name[:-3].endswith(suffixes)
+
+
+def precompress(output: Path, suffixes, min_bytes: int, record: Path, workers: int = 1) -> dict:
     """Bring the .gz and .br copies of output's text files up to date; `record` is the file
-    that remembers what was compressed (None: compress everything). Returns the counts of
+    that remembers what was compressed (see above). Returns the counts of
     files compressed now, given the copies of a file with the same bytes, kept as they were,
     and of copies removed."""
     suffixes = tuple(suffixes)
@@ -65,7 +71,7 @@ def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = No
         present = set(names)
         for name in names:
             path = os.path.join(folder, name)
-            if name.endswith(COPIES) and name[:-3].endswith(suffixes):  # a copy ("x.tar.gz" is not)
+            if _is_copy(name, suffixes):
                 if name[:-3] not in present:  # its file is gone: a cold build would not have it
                     os.remove(path)
                     gone += 1
@@ -84,13 +90,13 @@ def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = No
             relative = os.path.relpath(path, output)
             entry = known.get(relative)
             signature = _signature(info)
-            if entry and entry[:3] == signature and all((name + s in present) == (s in entry[3]) for s in COPIES):
+            if entry and len(entry) == 5 and entry[:3] == signature and all((name + s in present) == (s in entry[3]) for s in COPIES):
                 current[relative] = entry
             else:
                 todo.append((relative, path, signature))
     # A file with the bytes of one compressed before gets that one's copies, linked: Pagefind
     # writes the same scripts into every shard it indexes, feeds are written again as they were.
-    by_content = {entry[4]: relative for relative, entry in current.items() if len(entry) > 4}
+    by_content = {entry[4]: relative for relative, entry in current.items()}
     fresh, same = {}, []
     for relative, path, signature in todo:
         with open(path, "rb") as handle:
@@ -109,8 +115,7 @@ def precompress(output: Path, suffixes, min_bytes: int, record: Path | None = No
         current[relative] = [*signature, list(current[model][3]), content]
     for folder in sorted(removed, reverse=True):
         remove_empty_folders(folder, output)
-    if record is not None:
-        write_atomically(record, json.dumps(current, sort_keys=True))
+    write_atomically(record, json.dumps(current, sort_keys=True))
     return {"compressed": len(fresh), "linked": len(same), "kept": len(current) - len(todo), "removed": gone}
 
 
@@ -134,7 +139,7 @@ def remove_copies(output: Path, suffixes, record: Path) -> int:
     suffixes, gone = tuple(suffixes), 0
     for folder, _dirs, names in os.walk(output):
         for name in names:
-            if name.endswith(COPIES) and name[:-3].endswith(suffixes):
+            if _is_copy(name, suffixes):
                 os.remove(os.path.join(folder, name))
                 gone += 1
     record.unlink()

@@ -9,14 +9,11 @@ Settings (defaults in DEFAULTS; pelicanconf.py or publishconf.py may override an
 """
 
 import logging
-import os
 from pathlib import Path
 
 from pelican import signals
 
-from ..press import state as press_state
-from ..press import structured
-from ..press.fingerprint import digest
+from ..press import state, structured
 from ..press.forked import workers
 from . import compress, links, sitemap
 
@@ -31,7 +28,7 @@ DEFAULTS = {
     "BELDE_PRECOMPRESS_MIN_BYTES": 256,
 }
 
-COMPRESSED_RECORD = "belde-compressed-{}.json"
+COMPRESSED_RECORD = "belde-compressed-{}.json"  # what the last publish build compressed
 _dates = {}  # save_as of each item -> the date its sitemap entry gives
 
 
@@ -92,7 +89,7 @@ def finish(pelican):
     output = Path(settings["OUTPUT_PATH"])
     if not output.is_dir():
         return
-    writer = press_state.writer()
+    writer = state.writer()
     if settings.get("BELDE_INDEX_LINKS"):
         links.add_index_html(output, writer.changed if writer is not None else None)
     if settings.get("BELDE_SITEMAP"):
@@ -102,18 +99,12 @@ def finish(pelican):
     if settings.get("BELDE_PRECOMPRESS"):
         counts = compress.precompress(
             output, settings["BELDE_PRECOMPRESS_SUFFIXES"], settings["BELDE_PRECOMPRESS_MIN_BYTES"],
-            record=_compressed_record(settings), workers=workers(settings),
+            record=state.output_cache(settings, COMPRESSED_RECORD), workers=workers(settings),
         )  # fmt: skip
         logger.info("compressed: %(compressed)s files as .gz and .br, %(linked)s given the copies of a file with the "
                     "same bytes, %(kept)s as they were; %(removed)s stale copies removed", counts)  # fmt: skip
     else:
-        compress.remove_copies(output, settings["BELDE_PRECOMPRESS_SUFFIXES"], _compressed_record(settings))
-
-
-def _compressed_record(settings) -> Path:
-    """What the last publish build compressed, kept per published folder (as the page record is)."""
-    final = os.path.abspath(settings.get("BELDE_FINAL_OUTPUT") or settings["OUTPUT_PATH"])
-    return Path(settings["CACHE_PATH"]) / COMPRESSED_RECORD.format(digest(final)[:12])
+        compress.remove_copies(output, settings["BELDE_PRECOMPRESS_SUFFIXES"], state.output_cache(settings, COMPRESSED_RECORD))
 
 
 def register():
