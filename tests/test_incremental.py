@@ -52,6 +52,12 @@ def _edit_body(content, registry):
     path.write_text(path.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
 
 
+def _new_source(content, registry):
+    """Only the item page and ara/, whose source filter lists every source, show it."""
+    path = content / "2024" / "beykoz-orhan.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nsource: AA\n", 1), encoding="utf-8")
+
+
 def _delete(content, registry):
     (content / "2024" / "bahar-donemi.md").unlink()
 
@@ -71,7 +77,7 @@ def _registry_party(content, registry):
     people.write_text(people.read_text(encoding="utf-8").replace("body: Beykoz, party: CHP", "body: Beykoz, party: DEVA"), encoding="utf-8")
 
 
-CHANGES = [_add, _edit, _edit_body, _delete, _rename, _registry_term, _registry_party]
+CHANGES = [_add, _edit, _edit_body, _new_source, _delete, _rename, _registry_term, _registry_party]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__.strip("_") for c in CHANGES])

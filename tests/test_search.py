@@ -191,6 +191,8 @@ def test_search_page_without_javascript_explains_and_links(search_site):
     assert status["role"] == "status" and status["aria-live"] == "polite"
     districts = [o["value"] for o in soup.select("#search-ilce option") if o["value"]]
     assert "Adalar" in districts and "Kağıthane" in districts  # every district, with items or not
+    # The sources are in the page, in Turkish order, so the script need not load every filter index.
+    assert [o["value"] for o in soup.select("#search-kaynak option")] == ["", "AA", "DHA", "İHA"]
 
 
 def test_every_page_links_to_search_and_only_ara_loads_the_script(search_site):

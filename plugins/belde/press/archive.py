@@ -190,6 +190,9 @@ class Archive:
         ]
         self.people = self._people()
         self.years = self._years()
+        # The search page lists them for its source filter; search.js would otherwise have to
+        # load every shard's filter index before the first search just to name them.
+        self.sources = sorted({a.source for a in self.articles if a.source}, key=tr_sort_key)
         self._person_index = {view.term.slug: view.articles for view in self.people}
         self._tag_index, self._tag_terms = defaultdict(list), {}
         for article in self.articles:

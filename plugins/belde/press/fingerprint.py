@@ -239,7 +239,7 @@ def site_inputs(archive) -> dict:
         "search": digest(
             [(side, [v.body.name for v in views]) for side, views in archive.district_sides],
             archive.metropolitan.body.name if archive.metropolitan else None,
-            [v.person.name for v in archive.people], [y.year for y in archive.years],
+            [v.person.name for v in archive.people], [y.year for y in archive.years], archive.sources,
         ),  # fmt: skip
         "404": digest(),
     }

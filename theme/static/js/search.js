@@ -91,21 +91,6 @@ function chosenFilters() {
   return filters;
 }
 
-function trCompare(a, b) {
-  return a.localeCompare(b, "tr");
-}
-
-async function addSources() {
-  const counts = await pagefind.filters();
-  const select = selects.kaynak;
-  const chosen = select.value;
-  const known = new Set([...select.options].map((o) => o.value));
-  for (const value of Object.keys(counts.kaynak || {}).sort(trCompare)) {
-    if (!known.has(value)) select.append(new Option(value, value));
-  }
-  select.value = chosen;
-}
-
 // Does a folded word of the text match a folded query term? Prefixes stand in for stemming.
 function matches(word, term) {
   if (!word || !term) return false;
@@ -273,12 +258,10 @@ async function start() {
     if (!shards.length) throw new Error("no search index");
     pagefind = await import(new URL(`pagefind/${shards[0]}/pagefind.js`, siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
-    for (const shard of shards.slice(1)) {
-      await pagefind.mergeIndex(new URL(`pagefind/${shard}/`, siteRoot).href, { baseUrl: siteRoot.pathname });
-    }
+    // All at once: each merge waits for two small files, and one after the other they added up.
+    await Promise.all(shards.slice(1).map((shard) =>
+      pagefind.mergeIndex(new URL(`pagefind/${shard}/`, siteRoot).href, { baseUrl: siteRoot.pathname })));
     await pagefind.init();
-    await addSources();
-    readUrl();
   } catch (error) {
     status.textContent = "Arama dizini yüklenemedi. Haberlere ilçe ve kişi dizinlerinden ulaşabilirsiniz.";
     $("search-nojs").hidden = false;
