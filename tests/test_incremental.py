@@ -33,6 +33,11 @@ def _indexed(folder: Path) -> dict:
     return entries
 
 
+def _stamps(folder: Path) -> dict:
+    """When each search shard was last written."""
+    return {p.parent.name: p.stat().st_mtime_ns for p in (folder / "pagefind").glob("*/pagefind-entry.json")}
+
+
 def _add(content, registry):
     (content / "2025" / "yeni-haber.md").write_text(
         "---\ntitle: Beykoz'da yeni park\ndate: 2025-03-05\ndistrict: Beykoz\nofficials: [Ümit Ilgaz]\n"
@@ -268,17 +273,14 @@ def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold
     make_site(content, incremental, BELDE_SEARCH=True)
     assert _indexed(incremental) == {"2025-02-son": 1, "2025-01": 1, "2024": 7}
 
-    def stamps():
-        return {p.parent.name: p.stat().st_mtime_ns for p in (incremental / "pagefind").glob("*/pagefind-entry.json")}
-
-    before = stamps()
+    before = _stamps(incremental)
     _add(content, None)  # 2025-03-05: a new month, so January joins its year and February is one shard
     rebuilt = make_site(content, incremental, BELDE_SEARCH=True)
     cold = make_site(content, tmp_path / "cold", BELDE_SEARCH=True)
     assert rebuilt.ledger.ok
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2025-03-son": 1, "2025-02": 1, "2025": 1, "2024": 7}
-    after = stamps()
+    after = _stamps(incremental)
     assert after["2024"] == before["2024"]  # the year with no change is not indexed again
 
     (content / "2025" / "ikinci.md").write_text(
@@ -288,12 +290,36 @@ def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold
     cold = make_site(content, tmp_path / "cold-2", BELDE_SEARCH=True)
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2025-03-son": 2, "2025-02": 1, "2025": 1, "2024": 7}
-    latest = stamps()
+    latest = _stamps(incremental)
     assert all(latest[shard] == after[shard] for shard in ("2024", "2025", "2025-02"))
     assert latest["2025-03-son"] != after["2025-03-son"]
     # The size reported counts the shards left as they were without reading them again.
     reported = int(re.search(r"search: .*?(\d+) bytes", "\n".join(again.ledger.lines))[1])
     assert reported == sum(p.stat().st_size for p in (incremental / "pagefind").rglob("*") if p.is_file())
+
+
+def test_a_change_of_settings_that_leaves_item_pages_alone_indexes_nothing_again(tmp_path):
+    """Every page is rendered again after a change of code or settings; the search index reads
+    only the item pages whose bytes changed, so here none, and the site equals a cold build."""
+    incremental = tmp_path / "incremental"
+    make_site("archive", incremental, BELDE_SEARCH=True)
+    before = _stamps(incremental)
+    rebuilt = make_site("archive", incremental, BELDE_SEARCH=True, DEFAULT_PAGINATION=2)
+    assert state.writer().skipped == 0, "every page was rendered again"
+    cold = make_site("archive", tmp_path / "cold", BELDE_SEARCH=True, DEFAULT_PAGINATION=2)
+    assert rebuilt.ledger.ok and _snapshot(incremental) == _snapshot(cold.output)
+    assert _indexed(incremental) == _indexed(cold.output)
+    assert _stamps(incremental) == before
+    assert "search: 0 pages indexed" in "\n".join(rebuilt.ledger.lines)
+
+
+def test_a_change_of_search_language_indexes_every_shard_again(tmp_path):
+    output = tmp_path / "output"
+    make_site("archive", output, BELDE_SEARCH=True)
+    before = _stamps(output)
+    make_site("archive", output, BELDE_SEARCH=True, BELDE_SEARCH_LANGUAGE="en")
+    after = _stamps(output)
+    assert after.keys() == before.keys() and all(after[shard] != before[shard] for shard in before)
 
 
 def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):

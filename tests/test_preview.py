@@ -111,3 +111,20 @@ def test_a_staged_build_gets_no_first_look(tmp_path):
     make_site(content, tmp_path / "output", TEST_REGISTRY)
     path, _ = _edit_body(content)
     assert preview([path]) == []
+
+
+def test_an_item_shown_first_is_indexed_again_by_a_rebuild_under_other_settings(tmp_path):
+    """The first look wrote the item's new bytes: the rebuild finds its page as it renders it,
+    yet the search index still holds the old text, so the item's shard is indexed again."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, BELDE_SEARCH=True, **IN_PLACE)
+    shards = sorted((output / "pagefind").glob("*/pagefind-entry.json"))
+    before = {p.parent.name: p.stat().st_mtime_ns for p in shards}
+    path, _ = _edit_body(content)
+    preview([path])
+    rebuilt = make_site(content, output, BELDE_SEARCH=True, DEFAULT_PAGINATION=2, **IN_PLACE)
+    after = {p.parent.name: p.stat().st_mtime_ns for p in shards}
+    assert rebuilt.ledger.ok
+    assert {shard for shard in before if after[shard] != before[shard]} == {"2024"}  # the item's year

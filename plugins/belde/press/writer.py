@@ -156,22 +156,42 @@ class IncrementalWriter(Writer):
         return self._previous_manifest.get("pages", {})
 
     @property
-    def _previous_indexed(self) -> dict:
-        return self._previous_manifest.get("indexed", {})
-
-    @property
     def _previous_manifest(self) -> dict:
+        """The last build's record, if the same code and settings wrote it ({} otherwise)."""
         if not hasattr(self, "_manifest"):
             self._manifest = {}
+            data = self._record
+            if data.get("code") == self._code:
+                data["pages"].update(dict.fromkeys(self._written_between(), UNKNOWN))
+                self._manifest = data
+        return self._manifest
+
+    @property
+    def _record(self) -> dict:
+        """The last build's record of this output folder, whatever code wrote it ({} if none)."""
+        if not hasattr(self, "_record_data"):
+            self._record_data = {}
             if self.settings.get("BELDE_INCREMENTAL", True):
                 try:
                     data = json.loads(self._manifest_path.read_text(encoding="utf-8"))
-                    if data.get("code") == self._code and data.get("output") == self._final_output:
-                        data["pages"].update(dict.fromkeys(self._written_between(), UNKNOWN))
-                        self._manifest = data
+                    if data.get("output") == self._final_output:
+                        self._record_data = data
                 except (OSError, ValueError):
                     pass
-        return self._manifest
+        return self._record_data
+
+    def _to_reindex(self, written: set) -> set:
+        """The item pages the search index must read again: new, gone, or changed in what it
+        takes from them. After a change of code or settings the record's digests no longer
+        compare, but a page rendered again into the bytes it had holds what the index read."""
+        if self._previous_manifest:
+            before = self._previous_manifest.get("indexed", {})
+            return {n for n in self.indexed.keys() | before.keys() if self.indexed.get(n) != before.get(n)}
+        if "indexed" not in self._record:
+            return set(self.indexed)
+        before = self._record["indexed"].keys()
+        rewritten = written | set(self._written_between())
+        return (self.indexed.keys() ^ before) | (self.indexed.keys() & rewritten)
 
     @property
     def _final_output(self) -> str:
@@ -210,11 +230,10 @@ class IncrementalWriter(Writer):
                 self.skipped += 1
             else:
                 todo.append(job)
-        self._render_all(todo)
+        written = self._render_all(todo)
         self.rendered += len(todo)
         self.changed.update(job.name for job in todo)
-        previous_indexed = self._previous_indexed
-        self.reindex = {n for n in self.indexed.keys() | previous_indexed.keys() if self.indexed.get(n) != previous_indexed.get(n)}
+        self.reindex = self._to_reindex(written)
         current = {job.name: job.digest for job in self.jobs} | self.feeds
         for name in previous:
             if name not in current:
@@ -256,14 +275,16 @@ class IncrementalWriter(Writer):
         self.changed.add(name)
         remove_empty_folders(os.path.dirname(path), self.output_path)
 
-    def _render(self, job: Job) -> None:
+    def _render(self, job: Job) -> bool:
         localcontext = job.localcontext()
         if localcontext["localsiteurl"]:
             self.context["localsiteurl"] = localcontext["localsiteurl"]
         # A page rendered again as it was (after a change of code that left it alone) keeps its
         # file, and with it the compressed copies of a publish build.
-        write_if_changed(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
+        return write_if_changed(sanitised_join(self.output_path, job.name), without_indentation(job.template.render(localcontext)))
 
-    def _render_all(self, jobs: list) -> None:
+    def _render_all(self, jobs: list) -> set:
+        """Render the jobs; the names of the pages whose bytes changed."""
         # Forked children share the finished context copy-on-write; each renders a slice.
-        forked_map(self._render, jobs, workers(self.settings), least=50)
+        wrote = forked_map(self._render, jobs, workers(self.settings), least=50)
+        return {job.name for job, new in zip(jobs, wrote) if new}

@@ -6,6 +6,7 @@ hidden element inside its indexed body, the ASCII-folded form of every word that
 changes (belde.turkish.tr_casefold with ascii_fold); search.js folds the query the same way.
 """
 
+import importlib.metadata
 import json
 import logging
 import re
@@ -268,12 +269,23 @@ def shard_of(page: str, plan: dict) -> str | None:
 
 
 def _previous(root: Path) -> tuple:
-    """The previous build's plan ({shard: glob}) and the bytes of each of its shards."""
+    """The previous build's plan ({shard: glob}), the bytes of each of its shards, and how
+    Pagefind was run (_indexer)."""
     try:
         data = json.loads((root / SHARDS_FILE).read_text(encoding="utf-8"))
-        return data.get("globs", {}), data.get("bytes", {})
+        return data.get("globs", {}), data.get("bytes", {}), data.get("indexer")
     except (OSError, ValueError, AttributeError):
-        return {}, {}
+        return {}, {}, None
+
+
+def _indexer(language: str) -> dict:
+    """What, besides the pages, makes a shard's index: Pagefind's version and the language it
+    stems for. When either changes, every shard is indexed again."""
+    try:
+        version = importlib.metadata.version("pagefind-bin")
+    except importlib.metadata.PackageNotFoundError:
+        version = None
+    return {"pagefind": version, "language": language}
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -298,9 +310,13 @@ def build_index(pelican):
     plan = plan_shards([a.save_as for a in articles], glob, by_month, newest, [a.date for a in articles], months, largest)
     root = output / bundle
     root.mkdir(parents=True, exist_ok=True)
-    previous, sizes = _previous(root)
-    changed = {shard_of(name, plan) for name in writer.reindex} - {None} if writer is not None else set(plan)
-    changed |= {name for name, pages in plan.items() if previous.get(name) != pages}
+    previous, sizes, indexer = _previous(root)
+    language = settings.get("BELDE_SEARCH_LANGUAGE", "tr")
+    if writer is None or indexer != _indexer(language):
+        changed = set(plan)
+    else:
+        changed = {shard_of(name, plan) for name in writer.reindex} - {None}
+        changed |= {name for name, pages in plan.items() if previous.get(name) != pages}
     for stale in root.iterdir():
         if stale.is_dir() and stale.name not in plan or stale.is_file() and stale.name != SHARDS_FILE:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
@@ -310,14 +326,14 @@ def build_index(pelican):
             if shard not in sizes:
                 sizes[shard] = _folder_bytes(root / shard)
             continue
-        done = index_site(output, settings.get("BELDE_SEARCH_LANGUAGE", "tr"), f"{bundle}/{shard}", pages)
+        done = index_site(output, language, f"{bundle}/{shard}", pages)
         sizes[shard] = done["bytes"]
         figures["pages"] += done["pages"] or 0
         figures["seconds"] += done["seconds"]
         figures["shards"] += 1
     # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
     sizes = {shard: sizes[shard] for shard in plan}
-    shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes})
+    shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes, "indexer": _indexer(language)})
     write_if_changed(root / SHARDS_FILE, shards)  # the same plan keeps its file and its compressed copies
     figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
