@@ -1,5 +1,6 @@
 """Bad input: one clear line naming the file, the field and the fix; never a lost item."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,26 @@ def test_build_command_exits_non_zero_and_lists_the_refusal(tmp_path, content_di
     assert "Traceback" not in output
     assert "Could not process" not in output, "the refusal is said once, in Belde's words"
     assert (tmp_path / "out" / "2024" / "05" / "beykoz-da-iyi-haber" / "index.html").is_file()
+
+
+def test_build_command_writes_a_relative_output_folder_under_the_current_one(tmp_path, content_dir):
+    """`-o site` is the folder `site` where the command runs, as with pelican -o, even when the
+    settings file lies elsewhere."""
+    content_dir("2024/05/good.md", source=BAD / "good.md")
+    elsewhere = tmp_path / "settings"
+    elsewhere.mkdir()
+    settings = settings_file(
+        elsewhere, PATH=str(content_dir.folder), BELDE_REGISTRY_PATH=str(BAD.parent / "registry"),
+        CACHE_PATH=str(tmp_path / "cache"), BELDE_SEARCH=False,
+    )  # fmt: skip
+    here = tmp_path / "here"
+    here.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "belde", "build", "-s", str(settings), "-o", "site"],
+        cwd=here, capture_output=True, encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (here / "site" / "2024" / "05" / "beykoz-da-iyi-haber" / "index.html").is_file()
+    assert not (elsewhere / "site").exists()
+

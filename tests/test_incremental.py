@@ -322,6 +322,18 @@ def test_a_change_of_search_language_indexes_every_shard_again(tmp_path):
     assert after.keys() == before.keys() and all(after[shard] != before[shard] for shard in before)
 
 
+def test_a_shard_kept_from_an_earlier_build_loses_the_files_the_search_page_never_loads(tmp_path):
+    output = tmp_path / "output"
+    make_site("archive", output, BELDE_SEARCH=True)
+    (output / "pagefind" / "2024" / "pagefind-ui.js").write_text("// Pagefind's ready-made interface", encoding="utf-8")
+    before = _stamps(output)
+    rebuilt = make_site("archive", output, BELDE_SEARCH=True)
+    assert _stamps(output) == before, "nothing is indexed again"
+    assert not (output / "pagefind" / "2024" / "pagefind-ui.js").exists()
+    reported = int(re.search(r"search: .*?(\d+) bytes", "\n".join(rebuilt.ledger.lines))[1])
+    assert reported == sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
+
+
 def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):
     """Pelican reads files in the order of a set of names, which changes with each process's hash
     seed; builds in fresh processes must still agree byte for byte, or every rebuild re-renders lists."""

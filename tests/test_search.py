@@ -115,6 +115,9 @@ def test_pagefind_bundle_is_written_one_shard_for_each_of_the_newest_months_then
     for shard in shards:
         bundle = root / shard
         assert (bundle / "pagefind.js").is_file()
+        # Only what search.js loads: no ready-made interfaces, no WebAssembly of other languages.
+        assert [p.name for p in bundle.glob("pagefind-*ui*")] == [] and not (bundle / "pagefind-highlight.js").exists()
+        assert [p.name for p in bundle.glob("wasm.*")] == ["wasm.tr.pagefind"]
         assert list(bundle.glob("pagefind.tr_*.pf_meta")), "the index is Turkish"
         assert list((bundle / "fragment").glob("*.pf_fragment"))
 

@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def main(argv=None) -> int:
     if not Path(args.settings).is_file():
         print(f"belde build: settings file {args.settings} not found; run from the project folder", file=sys.stderr)
         return 2
-    overrides = {"OUTPUT_PATH": args.output} if args.output else {}
+    # From the current folder, as pelican -o: Pelican would take a relative path in the settings
+    # as relative to the settings file.
+    overrides = {"OUTPUT_PATH": os.path.abspath(os.path.expanduser(args.output))} if args.output else {}
     ledger = build(args.settings, overrides)
     print("\n".join(ledger.lines))
     return 0 if ledger.ok else 1

@@ -140,8 +140,28 @@ def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
     pages = re.search(r"Indexed (\d+) pages?", done.stdout)
+    _drop_unused(Path(output_path) / bundle)
     size = _folder_bytes(Path(output_path) / bundle)
     return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
+
+
+# Pagefind writes its ready-made interfaces into every bundle; search.js uses only its JS API
+# (pagefind.js, its worker, and the WebAssembly of the index's language), so the rest goes.
+UNUSED_FILES = {
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+}  # fmt: skip
+
+
+def _drop_unused(bundle: Path) -> bool:
+    """Remove the files of a Pagefind bundle that the search page never loads (about half a
+    megabyte a shard); True if there were any."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    wasm = {f"wasm.{language.get('wasm') or 'unknown'}.pagefind" for language in entry["languages"].values()}
+    unused = [p for p in bundle.iterdir() if p.name in UNUSED_FILES or p.name.startswith("wasm.") and p.name not in wasm]
+    for path in unused:
+        path.unlink()
+    return bool(unused)
 
 
 def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None,
@@ -323,7 +343,7 @@ def build_index(pelican):
     figures = {"pages": 0, "seconds": 0.0, "shards": 0}
     for shard, pages in plan.items():
         if shard not in changed and (root / shard / "pagefind.js").is_file():
-            if shard not in sizes:
+            if _drop_unused(root / shard) or shard not in sizes:  # a shard an older Belde wrote
                 sizes[shard] = _folder_bytes(root / shard)
             continue
         done = index_site(output, language, f"{bundle}/{shard}", pages)
