@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from belde.search import search as search_module
 from belde.staging import mirror
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
@@ -74,6 +75,37 @@ def test_a_build_that_fails_leaves_the_previous_output_intact(tmp_path):
         raise AssertionError("the broken template should have failed the build")
     assert snapshot(output) == before
     assert not (tmp_path / "output.next").exists()
+
+
+def test_a_build_that_fails_after_writing_its_pages_is_done_again_by_the_next(tmp_path, monkeypatch):
+    """The pages were rendered into the staging folder, but the search index failed: the site
+    stays as it was, and the next build must not take those pages for published."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, BELDE_SEARCH=True)
+    before = snapshot(output)
+    item = content / "2024" / "beykoz-orhan.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
+
+    def pagefind_fails(*args, **kwargs):
+        raise RuntimeError("Pagefind failed (1): disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search_module, "index_site", pagefind_fails)
+        try:
+            make_site(content, output, BELDE_SEARCH=True)
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("the failing index should have failed the build")
+    assert snapshot(output) == before
+
+    rebuilt = make_site(content, output, BELDE_SEARCH=True)
+    cold = make_site(content, tmp_path / "cold", BELDE_SEARCH=True)
+    assert rebuilt.ledger.ok
+    assert snapshot(output, skip="pagefind") == snapshot(cold.output, skip="pagefind")
+    assert "kuzey sahilinde" in (output / "2024" / "10" / "beykoz-da-sahil-duzenlemesi" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp_path):

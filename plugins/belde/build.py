@@ -69,6 +69,9 @@ def build(settings_file: str, overrides: dict | None = None) -> "Ledger":  # noq
     finally:
         signals.all_generators_finalized.disconnect(staging_ready)
     staging.publish(preparation.ready(), output, keep_spare=_mostly_unchanged(pelican))
+    writer = press_state.writer()
+    if writer is not None:
+        writer.commit()
     pelican.belde_ledger.lines = summary_lines(pelican)
     return pelican.belde_ledger
 

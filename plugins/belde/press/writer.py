@@ -238,10 +238,21 @@ class IncrementalWriter(Writer):
         for name in previous:
             if name not in current:
                 self._remove(name)
-        self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest = {"code": self._code, "output": self._final_output, "indexed": self.indexed,
                     "pages": {k: v for k, v in current.items() if v is not None}}  # fmt: skip
-        write_atomically(str(self._manifest_path), json.dumps(manifest, sort_keys=True))
+        self._uncommitted = json.dumps(manifest, sort_keys=True)
+        if not self.settings.get("BELDE_FINAL_OUTPUT"):  # written in place: the pages are there now
+            self.commit()
+
+    def commit(self) -> None:
+        """Record what the output holds, once it does: a staged build calls this when its folder
+        has replaced the output. A build that fails after its pages were written (its search
+        index, say) leaves the old record, and the next build renders those pages again."""
+        if getattr(self, "_uncommitted", None) is None:
+            return
+        self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(str(self._manifest_path), self._uncommitted)
+        self._uncommitted = None
         self._between_path.unlink(missing_ok=True)  # those pages are in the record now
 
     # -- pages written between builds ----------------------------------------------------
