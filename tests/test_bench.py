@@ -109,3 +109,30 @@ def test_belde_builds_the_corpus_with_nothing_refused(corpus, tmp_path):
     ledger = build(str(ROOT / "pelicanconf.py"), overrides)
     assert (ledger.read, ledger.published, len(ledger.refused)) == (N, N, 0), ledger.refused
     assert not ledger.warnings
+
+
+def test_the_search_page_timing_counts_what_the_reader_loads(corpus, tmp_path):
+    """bench/search_page.py on a built corpus: the first results are shown, and the requests it
+    counts are the search index's files the page needs, none of the filters'."""
+    from tests.browser_support import chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("the search page timing needs Chromium (make test installs it when run as root)")
+    from bench import search_page
+
+    output = tmp_path / "output"
+    overrides = {
+        "PATH": str(corpus / "content"),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    assert build(str(ROOT / "pelicanconf.py"), overrides).ok
+    found = search_page.measure(output, latency_ms=0, query="belediye", then="kagithane")
+    assert "sonuç bulundu" in found["status"]
+    first = found["first"]
+    assert first["kinds"]["shard"] >= 2 and first["kinds"]["index"] >= 1 and first["kinds"]["fragment"] >= 1
+    assert "filter" not in first["kinds"], "no filter index is loaded before a filter is chosen"
+    assert found["second"]["requests"] >= 1 and found["second"]["seconds"] > 0
