@@ -309,7 +309,9 @@ def _indexer(language: str) -> dict:
 
 
 def _folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """The bytes of a shard as Pagefind wrote it: a publish build's compressed copies
+    (publish/compress.py) are not counted, whether or not they are there yet."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
 
 
 def build_index(pelican):
