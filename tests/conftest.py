@@ -45,6 +45,11 @@ def snapshot(folder: Path, skip: str | None = None) -> dict:
     }
 
 
+def shard_stamps(output: Path) -> dict:
+    """When each search shard of a built site was last written, by shard name."""
+    return {p.parent.name: p.stat().st_mtime_ns for p in (output / "pagefind").glob("*/pagefind-entry.json")}
+
+
 def settings_file(folder: Path, **settings) -> Path:
     """A settings file on top of pelicanconf.py, for builds run as a command."""
     path = folder / "settings.py"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
+from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, shard_stamps, snapshot
 
 from belde.press import state
 from belde.press.reader import PressItemReader
@@ -31,11 +31,6 @@ def _indexed(folder: Path) -> dict:
     for entry in sorted((folder / "pagefind").glob("*/pagefind-entry.json")):
         entries[entry.parent.name] = json.loads(entry.read_text(encoding="utf-8"))["languages"]["tr"]["page_count"]
     return entries
-
-
-def _stamps(folder: Path) -> dict:
-    """When each search shard was last written."""
-    return {p.parent.name: p.stat().st_mtime_ns for p in (folder / "pagefind").glob("*/pagefind-entry.json")}
 
 
 def _add(content, registry):
@@ -273,14 +268,14 @@ def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold
     make_site(content, incremental, BELDE_SEARCH=True)
     assert _indexed(incremental) == {"2025-02-son": 1, "2025-01": 1, "2024": 7}
 
-    before = _stamps(incremental)
+    before = shard_stamps(incremental)
     _add(content, None)  # 2025-03-05: a new month, so January joins its year and February is one shard
     rebuilt = make_site(content, incremental, BELDE_SEARCH=True)
     cold = make_site(content, tmp_path / "cold", BELDE_SEARCH=True)
     assert rebuilt.ledger.ok
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2025-03-son": 1, "2025-02": 1, "2025": 1, "2024": 7}
-    after = _stamps(incremental)
+    after = shard_stamps(incremental)
     assert after["2024"] == before["2024"]  # the year with no change is not indexed again
 
     (content / "2025" / "ikinci.md").write_text(
@@ -290,7 +285,7 @@ def test_rebuild_with_search_reindexes_only_the_changed_shard_and_matches_a_cold
     cold = make_site(content, tmp_path / "cold-2", BELDE_SEARCH=True)
     assert _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output) == {"2025-03-son": 2, "2025-02": 1, "2025": 1, "2024": 7}
-    latest = _stamps(incremental)
+    latest = shard_stamps(incremental)
     assert all(latest[shard] == after[shard] for shard in ("2024", "2025", "2025-02"))
     assert latest["2025-03-son"] != after["2025-03-son"]
     # The size reported counts the shards left as they were without reading them again.
@@ -303,40 +298,50 @@ def test_a_change_of_settings_that_leaves_item_pages_alone_indexes_nothing_again
     only the item pages whose bytes changed, so here none, and the site equals a cold build."""
     incremental = tmp_path / "incremental"
     make_site("archive", incremental, BELDE_SEARCH=True)
-    before = _stamps(incremental)
+    before = shard_stamps(incremental)
     rebuilt = make_site("archive", incremental, BELDE_SEARCH=True, DEFAULT_PAGINATION=2)
     assert state.writer().skipped == 0, "every page was rendered again"
     cold = make_site("archive", tmp_path / "cold", BELDE_SEARCH=True, DEFAULT_PAGINATION=2)
     assert rebuilt.ledger.ok and _snapshot(incremental) == _snapshot(cold.output)
     assert _indexed(incremental) == _indexed(cold.output)
-    assert _stamps(incremental) == before
+    assert shard_stamps(incremental) == before
     assert "search: 0 pages indexed" in "\n".join(rebuilt.ledger.lines)
 
 
 def test_a_change_of_search_language_indexes_every_shard_again(tmp_path):
     output = tmp_path / "output"
     make_site("archive", output, BELDE_SEARCH=True)
-    before = _stamps(output)
+    before = shard_stamps(output)
     make_site("archive", output, BELDE_SEARCH=True, BELDE_SEARCH_LANGUAGE="en")
-    after = _stamps(output)
+    after = shard_stamps(output)
     assert after.keys() == before.keys() and all(after[shard] != before[shard] for shard in before)
 
 
-def test_a_shard_kept_from_an_earlier_build_loses_the_files_the_search_page_never_loads(tmp_path):
-    """And its size is counted again as Pagefind wrote it, without a publish build's copies."""
+def test_shards_written_before_their_unused_files_were_removed_are_indexed_again_without_them(tmp_path):
+    """A site built by an earlier Belde: its shards hold Pagefind's ready-made interface (and a
+    publish build's copy of it), and shards.json does not record removing it. Every shard is
+    indexed again, once; the size reported leaves out the compressed copies."""
     output = tmp_path / "output"
     make_site("archive", output, BELDE_SEARCH=True, BELDE_PRECOMPRESS=True)
     interface = output / "pagefind" / "2024" / "pagefind-ui.js"
     interface.write_text("// Pagefind's ready-made interface", encoding="utf-8")
     interface.with_name("pagefind-ui.js.br").write_bytes(b"its compressed copy")
-    before = _stamps(output)
+    plan = output / "pagefind" / "shards.json"
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["indexer"] = {"pagefind": data["indexer"]["pagefind"], "language": "tr"}  # as it was recorded then
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    before = shard_stamps(output)
+
     rebuilt = make_site("archive", output, BELDE_SEARCH=True, BELDE_PRECOMPRESS=True)
-    assert _stamps(output) == before, "nothing is indexed again"
+    after = shard_stamps(output)
+    assert after.keys() == before.keys() and all(after[shard] != before[shard] for shard in before)
     assert not list(interface.parent.glob("pagefind-ui.js*"))
     files = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
     assert any(p.suffix == ".br" for p in files)
     reported = int(re.search(r"search: .*?(\d+) bytes", "\n".join(rebuilt.ledger.lines))[1])
     assert reported == sum(p.stat().st_size for p in files if p.suffix not in (".gz", ".br"))
+    make_site("archive", output, BELDE_SEARCH=True, BELDE_PRECOMPRESS=True)
+    assert shard_stamps(output) == after, "once"
 
 
 def test_items_of_the_same_day_keep_their_order_from_one_process_to_the_next(tmp_path):

@@ -7,7 +7,7 @@ must render again, or remove, every page the first look wrote.
 import shutil
 
 import pytest
-from conftest import DATA, TEST_REGISTRY, make_site, snapshot
+from conftest import DATA, TEST_REGISTRY, make_site, shard_stamps, snapshot
 
 from belde.press.preview import preview
 
@@ -120,11 +120,10 @@ def test_an_item_shown_first_is_indexed_again_by_a_rebuild_under_other_settings(
     shutil.copytree(DATA / "archive", content)
     output = tmp_path / "output"
     make_site(content, output, BELDE_SEARCH=True, **IN_PLACE)
-    shards = sorted((output / "pagefind").glob("*/pagefind-entry.json"))
-    before = {p.parent.name: p.stat().st_mtime_ns for p in shards}
+    before = shard_stamps(output)
     path, _ = _edit_body(content)
     preview([path])
     rebuilt = make_site(content, output, BELDE_SEARCH=True, DEFAULT_PAGINATION=2, **IN_PLACE)
-    after = {p.parent.name: p.stat().st_mtime_ns for p in shards}
+    after = shard_stamps(output)
     assert rebuilt.ledger.ok
     assert {shard for shard in before if after[shard] != before[shard]} == {"2024"}  # the item's year

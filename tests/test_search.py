@@ -198,6 +198,16 @@ def test_search_page_without_javascript_explains_and_links(search_site):
     assert [o["value"] for o in soup.select("#search-kaynak option")] == ["", "AA", "DHA", "İHA"]
 
 
+def test_the_source_filter_lists_the_sources_in_turkish_order(build_site, content_dir):
+    """Ç right after C: code-point order would put Çatalca after every unaccented letter."""
+    for number, source in enumerate(["Esenler", "İHA", "Çatalca", "DHA"]):  # agencies and municipalities
+        content_dir(f"2024/05/haber-{number}.md", f"---\ntitle: Beykoz'da haber {number}\ndate: 2024-05-0{number + 1}\n"
+                    f"district: Beykoz\nsource: {source}\n---\nMetin.\n")  # fmt: skip
+    site = build_site(content_dir.folder)
+    options = [o["value"] for o in page(site.output, "ara/").select("#search-kaynak option")]
+    assert options == ["", "Çatalca", "DHA", "Esenler", "İHA"]
+
+
 def test_every_page_links_to_search_and_only_ara_loads_the_script(search_site):
     for url in ("", "ilce/", LIBRARY, "ara/"):
         soup = page(search_site, url)

@@ -22,6 +22,7 @@ from pelican import signals
 
 from belde.atomic import write_if_changed
 from belde.press import state
+from belde.publish.compress import COPIES
 from belde.turkish import tr_casefold
 
 logger = logging.getLogger("belde.search")
@@ -153,15 +154,14 @@ UNUSED_FILES = {
 }  # fmt: skip
 
 
-def _drop_unused(bundle: Path) -> bool:
+def _drop_unused(bundle: Path) -> None:
     """Remove the files of a Pagefind bundle that the search page never loads (about half a
-    megabyte a shard); True if there were any."""
+    megabyte a shard)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     wasm = {f"wasm.{language.get('wasm') or 'unknown'}.pagefind" for language in entry["languages"].values()}
-    unused = [p for p in bundle.iterdir() if p.name in UNUSED_FILES or p.name.startswith("wasm.") and p.name not in wasm]
-    for path in unused:
-        path.unlink()
-    return bool(unused)
+    for path in bundle.iterdir():
+        if path.name in UNUSED_FILES or path.name.startswith("wasm.") and path.name not in wasm:
+            path.unlink()
 
 
 def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None,
@@ -299,19 +299,20 @@ def _previous(root: Path) -> tuple:
 
 
 def _indexer(language: str) -> dict:
-    """What, besides the pages, makes a shard's index: Pagefind's version and the language it
-    stems for. When either changes, every shard is indexed again."""
+    """What, besides the pages, makes a shard's files: Pagefind's version, the language it stems
+    for, and the files removed from its bundle. When any of them changes (a shard written before
+    those files were removed, say), every shard is indexed again."""
     try:
         version = importlib.metadata.version("pagefind-bin")
     except importlib.metadata.PackageNotFoundError:
         version = None
-    return {"pagefind": version, "language": language}
+    return {"pagefind": version, "language": language, "removed": sorted(UNUSED_FILES)}
 
 
 def _folder_bytes(folder: Path) -> int:
     """The bytes of a shard as Pagefind wrote it: a publish build's compressed copies
     (publish/compress.py) are not counted, whether or not they are there yet."""
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.suffix not in COPIES)
 
 
 def build_index(pelican):
@@ -334,7 +335,8 @@ def build_index(pelican):
     root.mkdir(parents=True, exist_ok=True)
     previous, sizes, indexer = _previous(root)
     language = settings.get("BELDE_SEARCH_LANGUAGE", "tr")
-    if writer is None or indexer != _indexer(language):
+    current_indexer = _indexer(language)
+    if writer is None or indexer != current_indexer:
         changed = set(plan)
     else:
         changed = {shard_of(name, plan) for name in writer.reindex} - {None}
@@ -345,7 +347,7 @@ def build_index(pelican):
     figures = {"pages": 0, "seconds": 0.0, "shards": 0}
     for shard, pages in plan.items():
         if shard not in changed and (root / shard / "pagefind.js").is_file():
-            if _drop_unused(root / shard) or shard not in sizes:  # a shard an older Belde wrote
+            if shard not in sizes:
                 sizes[shard] = _folder_bytes(root / shard)
             continue
         done = index_site(output, language, f"{bundle}/{shard}", pages)
@@ -355,7 +357,7 @@ def build_index(pelican):
         figures["shards"] += 1
     # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
     sizes = {shard: sizes[shard] for shard in plan}
-    shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes, "indexer": _indexer(language)})
+    shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes, "indexer": current_indexer})
     write_if_changed(root / SHARDS_FILE, shards)  # the same plan keeps its file and its compressed copies
     figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
