@@ -9,14 +9,17 @@ import re
 from pathlib import Path
 
 import pytest
+import smartypants
 from conftest import ROOT, TEST_REGISTRY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
+from typogrify.filters import widont
 
 from belde.importer import ImportRefused
 from belde.importer.cli import plan_file
 from belde.importer.tagger import Tagger
+from belde.press import typeset
 from belde.press.ledger import ItemRefused
 from belde.press.press import DEFAULTS
 from belde.press.reader import decode, split_front_matter
@@ -168,6 +171,29 @@ def test_slugs_are_ascii_words_joined_by_hyphens_or_empty(text):
 def test_slugs_of_turkish_text_fold_the_letters(text):
     slug = tr_slugify(text)
     assert not set(slug) & set("çğıöşüÇĞİÖŞÜ")
+
+
+# Typography ----------------------------------------------------------------------------------
+
+# Pieces of a typeset body: the tags and characters that smartypants and widont act on or stop
+# at (block ends, inline tags, the elements and comments smartypants skips, a '>' in text),
+# and words long enough to reach past the end of a block that widont reads first.
+body_pieces = st.sampled_from([
+    "<p>", "</p>", "<h2>", "</h2>", "<ul>", "</ul>", "<li>", "</li>", "<dl>", "<dt>", "</dt>", "<dd>", "</dd>",
+    "<em>", "</em>", "<b>", "</b>", "<br>", '<a href="x y">', "</a>", '<span class="caps">', "</span>",
+    "<pre>", "</pre>", "<code>", "</code>", "<!-- a > b -->", "<blockquote>", "</blockquote>",
+    "\n", "\n\n", " ", "  ", "'", '"', "`", "``", "''", "\\", "--", "...", ". . .", "&quot;", "&amp;", "&", ">", "<",
+    "İBB", "Kağıthane'de", "dedi", "2024", "çok-uzun-bir-kelime-ki-bloğun-sonundan-kırk-karakterden-uzun",
+])  # fmt: skip
+
+
+@FAST
+@given(st.lists(body_pieces, max_size=40).map("".join))
+def test_smartypants_and_widont_run_where_they_act_equal_them_run_over_the_whole_body(body):
+    assert typeset._smartypants(body) == smartypants.smartypants(body, typeset._SMARTYPANTS)
+    assert typeset._widont(body) == widont(body)
+    curled = smartypants.smartypants(body, typeset._SMARTYPANTS)
+    assert typeset._widont(curled) == widont(curled)
 
 
 # The importer --------------------------------------------------------------------------------
