@@ -2,7 +2,7 @@
 
 typogrify's own caps filter skips words with Turkish capitals (İBB, İSKİ); its other
 filters are used as they are and belde.turkish.tr_caps replaces caps. smartypants and widont,
-three fifths of the typesetting time, are run only where they can change something, with
+over two thirds of the typesetting time, are run only where they can change something, with
 the same result as over the whole body.
 """
 
