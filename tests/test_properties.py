@@ -14,7 +14,7 @@ from conftest import ROOT, TEST_REGISTRY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
-from typogrify.filters import widont
+from typogrify.filters import amp, widont
 
 from belde.importer import ImportRefused
 from belde.importer.cli import plan_file
@@ -189,7 +189,8 @@ body_pieces = st.sampled_from([
 
 @FAST
 @given(st.lists(body_pieces, max_size=40).map("".join))
-def test_smartypants_and_widont_run_where_they_act_equal_them_run_over_the_whole_body(body):
+def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body(body):
+    assert typeset._amp(body) == amp(body)
     assert typeset._smartypants(body) == smartypants.smartypants(body, typeset._SMARTYPANTS)
     assert typeset._widont(body) == widont(body)
     curled = smartypants.smartypants(body, typeset._SMARTYPANTS)
