@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from belde.atomic import write_if_changed
 from belde.search import search as search_module
 from belde.staging import mirror
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
@@ -222,3 +223,14 @@ def test_a_build_never_writes_into_a_file_the_published_site_shares(tmp_path):
     make_site(content, output, **publishing)
     assert snapshot(witness) == before
     assert snapshot(output) != before
+
+
+def test_a_page_is_written_again_only_when_its_bytes_change(tmp_path):
+    page = tmp_path / "index.html"
+    assert write_if_changed(page, "<p>Kağıthane</p>") is True
+    inode = page.stat().st_ino
+    assert write_if_changed(page, "<p>Kağıthane</p>") is False and page.stat().st_ino == inode  # left as it was
+    assert write_if_changed(page, "<p>Kağıthana</p>") is True  # the same size, other bytes
+    assert page.read_text(encoding="utf-8") == "<p>Kağıthana</p>"
+    assert write_if_changed(page, "<p>Beyoğlu ve Kağıthane</p>") is True
+    assert page.read_text(encoding="utf-8") == "<p>Beyoğlu ve Kağıthane</p>"

@@ -24,8 +24,8 @@ def write_if_changed(path, data: str | bytes) -> bool:
     its inode, and with it its compressed copies (publish/compress.py). True when written."""
     data = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        with open(path, "rb") as handle:
-            if handle.read() == data:
+        with open(path, "rb") as handle:  # a file of another size is not read
+            if os.fstat(handle.fileno()).st_size == len(data) and handle.read() == data:
                 return False
     except FileNotFoundError:
         pass

@@ -89,9 +89,10 @@ def _widont(text: str) -> str:
 def _widont_block(block: str) -> str:
     if len(block) > _LAST_WORDS:
         cut = len(block) - _LAST_WORDS
-        end = widont(block[cut:])
-        if end != block[cut:]:
-            return block[:cut] + end
+        tail = block[cut:]
+        tied = widont(tail)
+        if tied != tail:
+            return block[:cut] + tied
     return widont(block)
 
 
