@@ -25,6 +25,7 @@ from belde.press.press import DEFAULTS
 from belde.press.reader import decode, split_front_matter
 from belde.press.schema import FIELDS, normalise
 from belde.registry import load_registry
+from belde.search import search as search_module
 from belde.turkish import tr_lower, tr_slugify, tr_sort_key, tr_upper
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -198,6 +199,29 @@ def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body
     assert typeset._smartypants(body) == curled
     assert typeset._widont(body) == widont(body)
     assert typeset._widont(curled) == widont(curled)
+
+
+# Search folding ------------------------------------------------------------------------------
+
+# Text as item bodies have it, and the characters that decide where a word starts and ends:
+# apostrophes (a suffix is dropped), underscores and combining marks (not word characters),
+# Unicode whitespace besides the space, digits, and punctuation glued to words.
+fold_text = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\n", "\u00a0", "\u2009", "\t", "'", "’", "_", "-", ",", ".", "“", "”", "(", ")",
+                         "\u0307", "İ", "ı", "I", "i", "2024", "Kağıthane'de", "İBB’nin", "ılık", "Işık", "snake_case",
+                         "çalışma,", "(Sarıyer)", "a'ğ", "ğ'a", "x\u0307y", "ǅ", "²", "٣"]),
+        st.text(alphabet=TURKISH + "0123456789 '’_-.,", max_size=8),
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(fold_text)
+def test_search_fold_finds_the_words_the_word_pattern_finds_over_the_whole_text(text):
+    whole = list(dict.fromkeys(w for w in search_module._words(text) if not w.isascii()))
+    assert list(search_module._unique_non_ascii_words(text)) == whole
 
 
 # The importer --------------------------------------------------------------------------------

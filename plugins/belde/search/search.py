@@ -56,6 +56,25 @@ def _words(text: str):
     return _WORD.findall(text)
 
 
+def _unique_non_ascii_words(text: str) -> list:
+    """The words of `text` (as _words finds them) that are not ASCII, each once, in the order
+    they first appear. A word never spans whitespace, so the text is cut into its distinct
+    whitespace-separated tokens first, in C; only tokens with a non-ASCII character are looked
+    into, and the word pattern runs only over those that are not one word already. Run over the
+    whole body, it took more than a quarter of the time an item page takes to render."""
+    words = {}
+    for token in dict.fromkeys(text.split()):
+        if token.isascii():
+            continue
+        if token.isalnum():
+            words[token] = None
+            continue
+        for word in _words(token):
+            if not word.isascii():
+                words[word] = None
+    return list(words)
+
+
 def _strip_marks(text: str) -> str:
     """What Pagefind does to a word besides lower-casing it: combining marks dropped."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
@@ -82,9 +101,7 @@ def search_fold(*texts) -> str:
         if not text:
             continue
         plain = _TAG.sub(" ", Markup(str(text)).unescape()) if "<" in str(text) or "&" in str(text) else str(text)
-        for word in _words(plain):
-            if word.isascii():
-                continue  # ASCII folds to itself under both rules
+        for word in _unique_non_ascii_words(plain):  # ASCII folds to itself under both rules
             folded = _fold_word(word)
             if folded is not None and folded not in seen:
                 seen.add(folded)
