@@ -8,6 +8,7 @@ import argparse
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 import smartypants
 from conftest import ROOT, TEST_REGISTRY
@@ -19,7 +20,7 @@ from typogrify.filters import amp, widont
 from belde.importer import ImportRefused
 from belde.importer.cli import plan_file
 from belde.importer.tagger import Tagger
-from belde.press import typeset
+from belde.press import plain_markdown, typeset
 from belde.press.ledger import ItemRefused
 from belde.press.press import DEFAULTS
 from belde.press.reader import decode, split_front_matter
@@ -199,6 +200,55 @@ def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body
     assert typeset._smartypants(body) == curled
     assert typeset._widont(body) == widont(body)
     assert typeset._widont(curled) == widont(curled)
+
+
+# Plain Markdown ------------------------------------------------------------------------------
+
+MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")
+
+# Bodies of lines of prose, as items have them, separated by line breaks and blank lines. A
+# line may start with what makes Markdown start a block there (indentation, a list, a setext
+# rule, a definition, a heading, Unicode spaces and digits) or end in whitespace (a hard
+# break); some bodies hold a character that opens inline markup, an entity, a table and the
+# like, or one of Markdown's own placeholders.
+prose = st.lists(st.sampled_from([
+    "Kağıthane'de", "park", "açıldı.", "İBB", "“yeni”", '"alıntı"', "2024", "yıl,", "(x)", "%", "—", "…", "!", "@",
+    "http://x.y", "a@b.c", "#etiket", "#", "a\tb", "İ", "ı",
+]), min_size=1, max_size=4).map(" ".join)  # fmt: skip
+line_starts = st.sampled_from([
+    "#", "# ", "## ", "##  ", "###### ", "####### ", "- ", "-", "+ ", "=", ": ", ":", "1. ", "2024. ", "²", "٣. ",
+    " ", "    ", "\t", "\u00a0", "\u2028",
+])  # fmt: skip
+line_ends = st.sampled_from(["  ", " ", "\u00a0", "\t"])
+rules = st.sampled_from(["===", "---", "- - -", "=", "-", ": tanım", "## başlık #", "1. madde"])  # whole lines
+line = st.one_of(prose, st.tuples(line_starts, prose).map("".join), st.tuples(prose, line_ends).map("".join), rules)
+special = st.sampled_from([
+    "<", "<b>", ">", "> ", "&", "&amp;", "&#39;", "*vurgu*", "**güçlü**", "* ", "_vurgu_", "`kod`", "\\.", "\\-",
+    "[bağ](http://x.y)", "![resim](x.png)", "[^1]", "\n\n[^1]: not\n", "*[İBB]: İstanbul", "\n{: .sınıf}\n",
+    "\n\n~~~\nkod\n~~~\n\n", "\n\n|a|b|\n|-|-|\n|1|2|\n\n", "\x02", "\x03",
+])  # fmt: skip
+body_lines = st.lists(st.tuples(line, st.sampled_from(["\n", "\n\n", "\n\n\n", ""])), max_size=4).map(
+    lambda parts: "".join(text + end for text, end in parts)
+)
+markdown_bodies = st.one_of(body_lines, body_lines, st.tuples(body_lines, special, body_lines).map("".join))
+
+
+@settings(max_examples=2000, deadline=None)  # cheap, and the cases that tell apart are rare
+@given(markdown_bodies)
+def test_plain_bodies_get_markdowns_html_without_markdown(text):
+    html = plain_markdown.plain_html(text)
+    if html is not None:
+        assert html == MARKDOWN.reset().convert(text)
+
+
+def test_prose_and_headings_take_the_shortcut_and_other_settings_do_not():
+    body = "İlk paragraf, “alıntı” ve 2024.\nİkinci satır.\n\n## Ara başlık\n\nSon paragraf (İBB).\n"
+    assert plain_markdown.plain_html(body) == MARKDOWN.reset().convert(body)
+    assert plain_markdown.applies({"extensions": ["markdown.extensions.extra"], "extension_configs": {"markdown.extensions.extra": {}}})
+    for other in ({"extensions": ["markdown.extensions.nl2br"]}, {"extensions": ["extra", "toc"]},
+                  {"extension_configs": {"markdown.extensions.extra": {"footnotes": {"BACKLINK_TEXT": "^"}}}},
+                  {"extensions": ["extra"], "lazy_ol": False}):  # fmt: skip
+        assert not plain_markdown.applies(other)
 
 
 # Search folding ------------------------------------------------------------------------------

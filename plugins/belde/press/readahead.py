@@ -32,8 +32,8 @@ def _code_key(settings) -> str:
     """What parsing depends on besides the file: Belde's parsing code and its settings."""
     hasher = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parent.parent
-    for name in ("press/reader.py", "press/schema.py", "press/sanitize.py", "press/typeset.py", "yamlfile.py",
-                 "turkish/typography.py"):  # fmt: skip
+    for name in ("press/reader.py", "press/schema.py", "press/sanitize.py", "press/plain_markdown.py",
+                 "press/typeset.py", "yamlfile.py", "turkish/typography.py"):  # fmt: skip
         hasher.update((package / name).read_bytes())
     for key in ("MARKDOWN", "BELDE_RAW_HTML", "BELDE_MAX_ITEM_BYTES", "PATH"):
         hasher.update(json.dumps(stable(settings.get(key)), sort_keys=True).encode())

@@ -15,7 +15,7 @@ import yaml
 from pelican.readers import BaseReader
 
 from ..yamlfile import RefusedYAML, load_yaml
-from . import sanitize, schema, state
+from . import plain_markdown, sanitize, schema, state
 from .ledger import ItemRefused
 from .typeset import typeset_html, typeset_plain
 
@@ -119,13 +119,22 @@ def _without_meta(settings: dict) -> dict:
 _converters = {}
 
 
-def _converter(settings, policy: str) -> markdown.Markdown:
-    """One Markdown instance per process and configuration: building one costs more than a
-    short item's conversion, and reset() makes it as good as new."""
+def _converter(settings, policy: str) -> tuple[markdown.Markdown, bool]:
+    """One Markdown instance per process and configuration (building one costs more than a
+    short item's conversion, and reset() makes it as good as new), and whether plain bodies
+    may skip it (plain_markdown.py)."""
     key = (id(settings["MARKDOWN"]), policy)
     if key not in _converters:
-        _converters[key] = markdown.Markdown(**sanitize.markdown_settings(_without_meta(settings["MARKDOWN"]), policy))
+        options = sanitize.markdown_settings(_without_meta(settings["MARKDOWN"]), policy)
+        _converters[key] = markdown.Markdown(**options), plain_markdown.applies(options)
     return _converters[key]
+
+
+def body_html(body: str, settings, policy: str) -> str:
+    """An item's body as HTML, as Markdown writes it."""
+    converter, plain_applies = _converter(settings, policy)
+    html = plain_markdown.plain_html(body) if plain_applies else None
+    return converter.reset().convert(body) if html is None else html
 
 
 def parse_item(source_path: str, settings) -> tuple[dict, bytes, str | None, str]:
@@ -142,8 +151,7 @@ def parse_item(source_path: str, settings) -> tuple[dict, bytes, str | None, str
         text = decode(handle.read(), path)
     raw, body = split_front_matter(text, path)
     policy = sanitize.policy(settings)
-    converter = _converter(settings, policy)
-    content = typeset_html(sanitize.clean(converter.reset().convert(body), policy))
+    content = typeset_html(sanitize.clean(body_html(body, settings, policy), policy))
     summary = raw.get("summary") if isinstance(raw, dict) else None
     summary_html = schema.inline_html(summary.strip()) if isinstance(summary, str) and summary.strip() else None
     try:
