@@ -204,7 +204,8 @@ def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body
 
 # Plain Markdown ------------------------------------------------------------------------------
 
-MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")
+MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")  # the bodies'
+CORE_MARKDOWN = markdown.Markdown()  # the summaries' (schema.inline_html)
 
 # Bodies of lines of prose, as items have them, separated by line breaks and blank lines. A
 # line may start with what makes Markdown start a block there (indentation, a list, a setext
@@ -239,6 +240,7 @@ def test_plain_bodies_get_markdowns_html_without_markdown(text):
     html = plain_markdown.plain_html(text)
     if html is not None:
         assert html == MARKDOWN.reset().convert(text)
+        assert html == CORE_MARKDOWN.reset().convert(text)
 
 
 def test_prose_and_headings_take_the_shortcut_and_other_settings_do_not():

@@ -10,9 +10,9 @@ a heading inside a paragraph), or a line ending in whitespace (a hard break). Su
 goes through Markdown as before. The property test in tests/test_properties.py compares the
 two over bodies made of exactly those cases.
 
-The shortcut holds for Markdown as Belde configures it (`extra`, no options); applies()
-turns it off for any other MARKDOWN setting, since another extension may act on plain text
-(nl2br, smarty, toc).
+The shortcut holds for Markdown as Belde configures it: for bodies, `extra` without options
+(applies() turns it off for any other MARKDOWN setting, since another extension may act on
+plain text: nl2br, smarty, toc), and for summaries, no extension at all (schema.inline_html).
 """
 
 import re

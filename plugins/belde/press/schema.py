@@ -19,6 +19,7 @@ from ..registry.model import name_key
 from ..turkish import tr_slugify, tr_upper
 from . import state
 from .ledger import ItemRefused
+from .plain_markdown import plain_html
 from .sanitize import clean
 from .terms import District, Official, Tag
 from .typeset import typeset_html
@@ -142,7 +143,11 @@ def _summary_markdown() -> markdown.Markdown:
 def inline_html(text: str) -> str:
     """A summary is one paragraph of Markdown; escape any HTML an editor typed in it, and
     drop link and image addresses that are not http(s), mailto or relative (javascript:)."""
-    rendered = typeset_html(clean(_summary_markdown().reset().convert(html.escape(text, quote=False)), "sanitize"))
+    escaped = html.escape(text, quote=False)
+    paragraph = plain_html(escaped)  # Markdown's own HTML for plain text (plain_markdown.py)
+    if paragraph is None:
+        paragraph = _summary_markdown().reset().convert(escaped)
+    rendered = typeset_html(clean(paragraph, "sanitize"))
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered
