@@ -1,7 +1,9 @@
-"""Properties over arbitrary input: the front-matter parser, the Turkish text layer, the importer.
+"""Properties over arbitrary input: the front-matter parser, the Turkish text layer, the importer,
+and the shortcuts that spare a library work it has none of (typography, Markdown, search folding).
 
 Each answers with a result or its own refusal (ItemRefused, ImportRefused), never another
-exception. Example counts stay modest so that the suite stays fast.
+exception; each shortcut gives what the library gives. Example counts stay modest so that the
+suite stays fast.
 """
 
 import argparse
