@@ -94,6 +94,19 @@ def test_seed_item_links_its_district_and_people(build_site):
     assert {"Kağıthane", "Ekrem İmamoğlu", "Mevlüt Öztekin"} <= links
 
 
+def test_a_markdown_extension_a_site_adds_acts_on_plain_bodies_too(build_site, content_dir):
+    """Plain paragraphs are written without Markdown only while MARKDOWN is Belde's own
+    (press/plain_markdown.py); an extension a site adds, here nl2br, still sees every body."""
+    content_dir("2024/04/lines.md", "---\ntitle: Beykoz temizliği sürüyor\ndate: 2024-04-25\ndistrict: Beykoz\n"
+                "---\nSahil temizliği sürüyor\nve hafta sonu bitecek.\n")
+    page = "2024/04/beykoz-temizligi-suruyor/"
+    as_configured = build_site(content_dir.folder).page(page).select_one(".item-body p")
+    assert as_configured.find("br") is None and "sürüyor\nve hafta" in as_configured.get_text()
+    markdown = {"extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.nl2br": {}}, "output_format": "html5"}
+    with_nl2br = build_site(content_dir.folder, MARKDOWN=markdown).page(page).select_one(".item-body p")
+    assert with_nl2br.find("br") is not None
+
+
 def test_a_link_to_another_item_by_its_file_reaches_that_items_page(build_site, content_dir):
     """Pelican's {filename} links are resolved in bodies that have them; other bodies print as read."""
     source = DATA / "foundation" / "2024" / "04"
