@@ -16,13 +16,14 @@ import smartypants
 from conftest import ROOT, TEST_REGISTRY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pelican.readers import Readers
 from pelican.settings import read_settings
 from typogrify.filters import amp, widont
 
 from belde.importer import ImportRefused
 from belde.importer.cli import plan_file
 from belde.importer.tagger import Tagger
-from belde.press import plain_markdown, typeset
+from belde.press import plain_markdown, reader, sanitize, schema, typeset
 from belde.press.ledger import ItemRefused
 from belde.press.press import DEFAULTS
 from belde.press.reader import decode, split_front_matter
@@ -206,8 +207,10 @@ def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body
 
 # Plain Markdown ------------------------------------------------------------------------------
 
-MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")  # the bodies'
-CORE_MARKDOWN = markdown.Markdown()  # the summaries' (schema.inline_html)
+# The bodies' Markdown as pelicanconf.py sets it once Pelican's readers have listed `extra` among
+# the extensions (read_settings alone leaves it configured but not loaded), and the summaries'.
+MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")
+SUMMARY_MARKDOWN = schema._summary_markdown()
 
 # Bodies of lines of prose, as items have them, separated by line breaks and blank lines. A
 # line may start with what makes Markdown start a block there (indentation, a list, a setext
@@ -242,12 +245,16 @@ def test_plain_bodies_get_markdowns_html_without_markdown(text):
     html = plain_markdown.plain_html(text)
     if html is not None:
         assert html == MARKDOWN.reset().convert(text)
-        assert html == CORE_MARKDOWN.reset().convert(text)
+        assert html == SUMMARY_MARKDOWN.reset().convert(text)
 
 
 def test_prose_and_headings_take_the_shortcut_and_other_settings_do_not():
     body = "İlk paragraf, “alıntı” ve 2024.\nİkinci satır.\n\n## Ara başlık\n\nSon paragraf (İBB).\n"
     assert plain_markdown.plain_html(body) == MARKDOWN.reset().convert(body)
+    built = read_settings(str(ROOT / "pelicanconf.py"))
+    Readers(built)  # as a build does: Pelican's readers complete MARKDOWN
+    for policy in sanitize.POLICIES:  # the reader's own converters, under every raw-HTML policy
+        assert reader._converter(built, policy)[1], policy
     assert plain_markdown.applies({"extensions": ["markdown.extensions.extra"], "extension_configs": {"markdown.extensions.extra": {}}})
     for other in ({"extensions": ["markdown.extensions.nl2br"]}, {"extensions": ["extra", "toc"]},
                   {"extension_configs": {"markdown.extensions.extra": {"footnotes": {"BACKLINK_TEXT": "^"}}}},

@@ -62,8 +62,8 @@ def plain_html(text: str) -> str | None:
             level = len(heading.group(1))
             parts.append(f"<h{level}>{heading.group(2).strip()}</h{level}>")
             continue
-        for line in block.split("\n"):
-            first = line[:1]
+        for line in block.split("\n"):  # never empty: a blank line ends the block
+            first = line[0]
             if first in _LINE_STARTS or first.isspace() or line[-1].isspace() or first.isdigit() and _ORDERED.match(line):
                 return None
         parts.append(f"<p>{block}</p>")

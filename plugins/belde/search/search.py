@@ -100,7 +100,8 @@ def search_fold(*texts) -> str:
     for text in texts:
         if not text:
             continue
-        plain = _TAG.sub(" ", Markup(str(text)).unescape()) if "<" in str(text) or "&" in str(text) else str(text)
+        text = str(text)
+        plain = _TAG.sub(" ", Markup(text).unescape()) if "<" in text or "&" in text else text
         for word in _unique_non_ascii_words(plain):  # ASCII folds to itself under both rules
             folded = _fold_word(word)
             if folded is not None and folded not in seen:
