@@ -47,16 +47,17 @@ def _add_build(commands) -> None:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # build's and serve's own options (-s, -o) are parsed by their modules; the importer's
+    # arguments are not even loaded for them (a build is often a second's work).
+    if argv[:1] == ["build"]:
+        return importlib.import_module("belde.build").main(argv[1:])
+    if argv[:1] == ["serve"]:
+        return importlib.import_module("belde.devserver").main(argv[1:])
     parser = argparse.ArgumentParser(prog="belde", description="Belde: İstanbul local-government press items")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_import(commands)
     _add_build(commands)
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["build"]:
-        # build's own options (-s, -o) are parsed by belde.build, not here.
-        return importlib.import_module("belde.build").main(argv[1:])
-    if argv[:1] == ["serve"]:
-        return importlib.import_module("belde.devserver").main(argv[1:])
     args = parser.parse_args(argv)
     return args.handler(args) or 0
 

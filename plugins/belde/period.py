@@ -36,7 +36,16 @@ class Period:
 
     def words(self, weekday: bool = True) -> str:
         """'22 Nisan 2024 Pazartesi', 'Nisan–Haziran 2024', '2024'."""
-        return format_period(self.start, self.end, self.precision, weekday=weekday)
+        return self._words if weekday else self._words_without_weekday
+
+    # An item's date is printed in every list it is in: worded once per period.
+    @cached_property
+    def _words(self) -> str:
+        return format_period(self.start, self.end, self.precision, weekday=True)
+
+    @cached_property
+    def _words_without_weekday(self) -> str:
+        return format_period(self.start, self.end, self.precision, weekday=False)
 
     @cached_property
     def _iso(self) -> str:

@@ -100,11 +100,10 @@ class _Unpickler(pickle.Unpickler):
         return self._settings if pid == "settings" else self._context
 
 
-def install(generator, names: list, stamps: dict, mtimes: dict) -> set | None:
+def install(generator, names: list, stamps: dict) -> set | None:
     """article_generator_init (from readahead): put the kept items whose files are unchanged
     (stamps: absolute path -> stamp as read now) into Pelican's content cache, and return
-    their paths; None when no kept item could be used. `mtimes` are the files' st_mtime from
-    the same reading: Pelican's own stamp when CHECK_MODIFIED_METHOD is 'mtime'."""
+    their paths; None when no kept item could be used."""
     settings = generator.settings
     _build.clear()
     if not settings.get("BELDE_INCREMENTAL", True):
@@ -124,7 +123,6 @@ def install(generator, names: list, stamps: dict, mtimes: dict) -> set | None:
     finally:
         _loading.clear()
     installed = _build["installed"]  # file name -> paths of the items installed from it
-    by_mtime = settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime"
     ledger = state.ledger()
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
@@ -132,8 +130,7 @@ def install(generator, names: list, stamps: dict, mtimes: dict) -> set | None:
         if entry is None or entry[0] != stamps.get(path):
             continue
         _, warnings, article = entry
-        stamp = mtimes[path] if by_mtime else generator._get_file_stamp(name)  # Pelican's, checked by its loop
-        generator._cache[name] = (stamp, article)
+        generator._cache[name] = (generator._get_file_stamp(name), article)  # Pelican's stamp, checked by its loop
         for message in warnings:
             ledger.warn(state.display_path(path, settings), message)
         installed.setdefault(_file_for(path), set()).add(path)

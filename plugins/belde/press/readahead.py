@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from . import articlecache, state
+from . import articlecache, onewalk, state
 from .background import write_pickles
 from .fingerprint import stable
 from .forked import forked_map, workers
@@ -76,6 +76,7 @@ def readahead(generator) -> None:
     """article_generator_init: hand Pelican the items kept from the last build whose files are
     unchanged (articlecache.py), and parse, in parallel, every other item file that changed."""
     settings = generator.settings
+    onewalk.list_once(generator)
     names = [
         name
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
@@ -88,8 +89,9 @@ def readahead(generator) -> None:
             info = os.stat(path)
         except OSError:
             continue  # the reader will say what is wrong with it
-        stamps[path], mtimes[path] = _stamp(info), info.st_mtime
-    kept = articlecache.install(generator, names, stamps, mtimes)
+        stamps[path], mtimes[name] = _stamp(info), info.st_mtime
+    onewalk.stat_once(generator, mtimes)
+    kept = articlecache.install(generator, names, stamps)
     code = _code_key(settings)
     # Next to kept items, the other files are new or edited (or drafts, or refused): the cache
     # of parses could not help them, and loading it would hold every body twice.

@@ -11,6 +11,7 @@ Settings (defaults in DEFAULTS; pelicanconf.py or publishconf.py may override an
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 
 from ..press import state, structured
@@ -51,8 +52,18 @@ def _filters(settings) -> dict:
         so an interval gives its start: the day it is sorted and dated by (as in JSON-LD)."""
         return period.iso().split("/")[0]
 
+    def summary_text(article):
+        """An item's summary without its markup, for a description or a line of a list: worked
+        out once per item, which lists print many times over. Without tags, the text holds no
+        address, so it is the same on every page whatever the page's SITEURL."""
+        found = article.__dict__.get("_summary_text")
+        if found is None:
+            found = article._summary_text = Markup(str(article.summary)).striptags()
+        return found
+
     return {
         "page_url": page_url,
+        "summary_text": summary_text,
         "absolute_url": lambda url: structured.absolute(settings, url) or "",
         "item_jsonld": lambda article: structured.item(article, settings),
         "district_jsonld": lambda view: structured.district(view, settings),
