@@ -205,6 +205,32 @@ def test_typogrify_filters_run_where_they_act_equal_them_run_over_the_whole_body
     assert typeset._widont(curled) == widont(curled)
 
 
+# Quotes beside every kind of character that convert_quotes' rules tell apart: spaces of several
+# kinds, letters, digits (ASCII and not) and '_', brackets, dashes, punctuation, tags, entities,
+# escapes, other quotes, and the "'s" that one rule reads after a quote.
+quote_pieces = st.sampled_from([
+    "'", '"', "'", '"', "'", '"', "a", "ş", "İ", "s", "S", "1", "٣", "²", "_", " ", "\xa0", "\t", "\n", "\u2003",
+    "\f", ".", ",", ";", "!", "?", ":", "(", ")", "[", "]", "{", "}", "-", "—", "<p>", "</p>", "<em>", "</em>",
+    '<a href="x\'y">', "&", "&amp;", "&nbsp;", "&#8211;", "&quot;", "`", "\\", "..", "...", "--", ">", "<", "80s",
+    "Kağıthane", "'s", "s ", "’", "”", "'_a", "a'1", "'٣", '"_a', "a's'", "'s's",
+])  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(quote_pieces, min_size=1, max_size=16).map("".join))
+def test_plain_quotes_are_curled_as_smartypants_curls_them(part):
+    curled = typeset.curled_quotes(part)
+    if curled is not None:
+        assert curled == smartypants.smartypants(part, typeset._SMARTYPANTS)
+
+
+def test_the_quotes_of_press_prose_take_the_shortcut():
+    part = """<p>Başkan Ayşe Yıldız, "Kağıthane'de 12 park açtık" dedi; 'yeşil' plan 2024'te biter.</p>"""
+    curled = typeset.curled_quotes(part)
+    assert curled == smartypants.smartypants(part, typeset._SMARTYPANTS)
+    assert "&#8220;Kağıthane&#8217;de 12 park açtık&#8221; dedi; &#8216;yeşil&#8217; plan 2024&#8217;te" in curled
+
+
 # Plain Markdown ------------------------------------------------------------------------------
 
 # The bodies' Markdown as pelicanconf.py sets it once Pelican's readers have listed `extra` among
