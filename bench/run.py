@@ -44,7 +44,10 @@ MIB = 1024
 
 # Belde's goals, relative to plain Pelican on the same corpus where they are ratios.
 TARGETS = {
-    "cold_s": ("ratio", 0.25, "≤ 0.25×"),
+    # Pelican has no search: its cold build is compared with Belde's site alone, and with
+    # Pagefind's run over its output added, with Belde's site and index together.
+    "cold_site_s": ("ratio", 0.25, "≤ 0.25×"),
+    "cold_site_index_s": ("ratio", 0.25, "≤ 0.25×"),
     "add_s": ("both", (5.0, 0.03), "≤ 5 s and ≤ 0.03×"),
     "edit_s": ("both", (5.0, 0.03), "≤ 5 s and ≤ 0.03×"),  # "one added or edited item"
     "edit_recent_s": ("abs", 5.0, "≤ 5 s"),  # Belde only: Pelican rebuilds all for any edit
@@ -273,6 +276,7 @@ def bench_belde(corpus: Path, work: Path, n: int, seed: int, extra: list, cache_
         result.update(search_figures(runs["search"], n))
     else:
         result.update(search_figures(runs["cold"], n, children=True))
+    result.update(cold_parts(result, n, index_in_build="search_seconds" in runs["cold"]))
     new_item(content, n, seed, "belde")
     settle(output)
     runs["add"] = run_measured("belde-add-one", command, logs)
@@ -317,6 +321,7 @@ def bench_pelican(corpus: Path, work: Path, n: int, seed: int) -> dict:
     result = figures_of(runs["cold"], output, n)
     runs["search"] = pagefind_run("pelican-pagefind", output, logs)
     result.update(search_figures(runs["search"], n))
+    result.update(cold_parts(result, n, index_in_build=False))
     new_item(content, n, seed, "pelican")
     runs["add"] = run_measured("pelican-add-one", command, logs)
     edit_item(content)
@@ -340,6 +345,14 @@ def figures_of(cold: dict, output: Path, n: int) -> dict:
     }
 
 
+def cold_parts(figures: dict, n: int, index_in_build: bool) -> dict:
+    """The cold build's site alone and site with its search index, whether the index was built
+    by the build itself (Belde's search step, which its cold_s includes) or by a run after it."""
+    search = figures.get("search_s") or 0.0
+    site = figures["cold_s"] - search if index_in_build else figures["cold_s"]
+    return {"cold_site_s": site, "cold_site_ms_per_item": site * 1000 / n, "cold_site_index_s": site + search}
+
+
 def search_figures(run: dict, n: int, children: bool = False) -> dict:
     if not run or "search_seconds" not in run:
         return {"search_s": None, "index_kb_per_item": None, "search_rss_mib": None}
@@ -352,8 +365,9 @@ def search_figures(run: dict, n: int, children: bool = False) -> dict:
 
 # --- the table -----------------------------------------------------------------------------------
 ROWS = [
-    ("cold build (s)", "cold_s", "{:.1f}"),
-    ("cold build (ms/item)", "cold_ms_per_item", "{:.2f}"),
+    ("cold build, site (s)", "cold_site_s", "{:.1f}"),
+    ("cold build, site (ms/item)", "cold_site_ms_per_item", "{:.2f}"),
+    ("cold build, site and search index (s)", "cold_site_index_s", "{:.1f}"),
     ("rebuild: add one item (s)", "add_s", "{:.1f}"),
     ("rebuild: edit one item (s)", "edit_s", "{:.1f}"),
     ("rebuild: edit an item of last month (s)", "edit_recent_s", "{:.1f}"),

@@ -136,3 +136,19 @@ def test_the_search_page_timing_counts_what_the_reader_loads(corpus, tmp_path):
     assert first["kinds"]["shard"] >= 2 and first["kinds"]["index"] >= 1 and first["kinds"]["fragment"] >= 1
     assert "filter" not in first["kinds"], "no filter index is loaded before a filter is chosen"
     assert found["second"]["requests"] >= 1 and found["second"]["seconds"] > 0
+
+
+def test_the_cold_build_is_compared_site_with_site_and_index_with_index():
+    from bench import run
+
+    belde = {"cold_s": 150.0, "search_s": 90.0}  # Belde's build runs its search step
+    belde.update(run.cold_parts(belde, 1000, index_in_build=True))
+    pelican = {"cold_s": 300.0, "search_s": 140.0}  # Pagefind runs after Pelican's build
+    pelican.update(run.cold_parts(pelican, 1000, index_in_build=False))
+    assert (belde["cold_site_s"], belde["cold_site_index_s"]) == (60.0, 150.0)
+    assert (pelican["cold_site_s"], pelican["cold_site_index_s"]) == (300.0, 440.0)
+    printed = run.table({"belde": belde, "pelican": pelican}, 1000)
+    site = next(line for line in printed.splitlines() if line.startswith("cold build, site (s)"))
+    both = next(line for line in printed.splitlines() if line.startswith("cold build, site and search index"))
+    assert "0.200×" in site and site.endswith("pass")
+    assert "0.341×" in both and both.endswith("FAIL")
