@@ -218,6 +218,27 @@ def test_rebuild_without_changes_renders_nothing(tmp_path):
     assert _snapshot(output) == before
 
 
+def test_a_rebuild_after_a_template_or_its_options_change_equals_a_cold_build(tmp_path):
+    """Compiled templates are kept between builds (Jinja's bytecode cache): an edited template,
+    or other options for the environment, must not be served from what was compiled before."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    output = tmp_path / "output"
+    make_site("archive", output, THEME=str(theme))
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</footer>", "<p>Yeni alt bilgi</p></footer>", 1), encoding="utf-8")
+    rebuilt = make_site("archive", output, THEME=str(theme))
+    cold = make_site("archive", tmp_path / "cold", THEME=str(theme))
+    assert "Yeni alt bilgi" in rebuilt.page("").get_text()
+    assert _snapshot(output) == _snapshot(cold.output)
+
+    options = {"trim_blocks": False, "lstrip_blocks": True, "autoescape": True}
+    rebuilt = make_site("archive", output, THEME=str(theme), JINJA_ENVIRONMENT=options)
+    cold = make_site("archive", tmp_path / "cold-options", THEME=str(theme), JINJA_ENVIRONMENT=options)
+    assert _snapshot(output) == _snapshot(cold.output)
+    assert _snapshot(output) != _snapshot(tmp_path / "cold"), "the option changes the pages"
+
+
 @pytest.mark.parametrize("change", [_add, _edit, _delete], ids=["add", "edit", "delete"])
 def test_a_publish_rebuild_compresses_only_what_changed_and_matches_a_cold_build(tmp_path, change):
     """Publish builds keep .gz and .br copies: an unchanged file keeps its copies (the same

@@ -97,7 +97,12 @@ def load_templates_once(generator):
         return
     options = json.dumps([jinja2.__version__, stable(settings.get("JINJA_ENVIRONMENT"))], sort_keys=True)
     folder = state.content_cache(settings, "belde-templates-{}") / hashlib.blake2b(options.encode(), digest_size=8).hexdigest()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # no cache to keep them in: compiled in each build, as Jinja does
+    if not os.access(folder, os.W_OK):
+        return
     generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
