@@ -29,7 +29,9 @@ class CompactArticle(Article):
         the reader's bytes as they are, and neither regex nor decoding is needed to know it."""
         if "_prints_as_read" not in self.__dict__:
             default = self.settings.get("INTRASITE_LINK_REGEX") == DEFAULT_CONFIG["INTRASITE_LINK_REGEX"]
-            self._prints_as_read = default and not any(start in self.utf8_body for start in _LINK_STARTS)
+            body = self.utf8_body  # most bodies have neither '{' nor '|': two byte scans tell
+            linked = (b"{" in body or b"|" in body) and any(start in body for start in _LINK_STARTS)
+            self._prints_as_read = default and not linked
         return self._prints_as_read
 
     def get_content(self, siteurl):

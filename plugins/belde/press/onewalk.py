@@ -2,9 +2,10 @@
 
 Pelican's article generator walks its folders three times a build (for readahead, for its own
 loop, and to warn of files that only a disabled reader could read) and stats every file again
-to check its content cache: at archive scale each pass is a tenth of a second or more. From
-article_generator_init on, the generator answers those from what readahead listed and stat'ed
-once, so that the build also sees one state of the folder throughout.
+to check its content cache, and its readers twice more for theirs, even when it is off: at
+archive scale each pass is a tenth of a second or more. From article_generator_init on, the
+generator and its readers answer those from what readahead listed and stat'ed once, so that the
+build also sees one state of the folder throughout.
 """
 
 import functools
@@ -30,16 +31,22 @@ def list_once(generator) -> None:
     generator.get_files = get_files
 
 
-def stat_once(generator, mtimes: dict) -> None:
-    """Give Pelican's content cache the modification times read for readahead (`mtimes`:
-    name relative to the content folder -> st_mtime), when it checks files by mtime."""
+def stat_once(generator, mtimes: dict, paths: dict) -> None:
+    """Give Pelican's content caches the modification times read for readahead, when they check
+    files by mtime: the generator's by name relative to the content folder (`mtimes`), its
+    readers' by absolute path (`paths`)."""
     if generator.settings.get("CHECK_MODIFIED_METHOD", "mtime") != "mtime":
         return
-    stat = generator._get_file_stamp
+    _answer_from(generator, mtimes)
+    _answer_from(generator.readers, paths)
+
+
+def _answer_from(cacher, known: dict) -> None:
+    stat = cacher._get_file_stamp
 
     @functools.wraps(stat)
     def stamp(filename):
-        found = mtimes.get(filename)
+        found = known.get(filename)
         return stat(filename) if found is None else found
 
-    generator._get_file_stamp = stamp
+    cacher._get_file_stamp = stamp

@@ -82,7 +82,7 @@ def readahead(generator) -> None:
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
         if name.endswith(ITEM_SUFFIXES)
     ]
-    stamps, mtimes = {}, {}
+    stamps, mtimes, path_mtimes = {}, {}, {}
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
         try:
@@ -90,7 +90,8 @@ def readahead(generator) -> None:
         except OSError:
             continue  # the reader will say what is wrong with it
         stamps[path], mtimes[name] = _stamp(info), info.st_mtime
-    onewalk.stat_once(generator, mtimes)
+        path_mtimes[path] = info.st_mtime
+    onewalk.stat_once(generator, mtimes, path_mtimes)
     kept = articlecache.install(generator, names, stamps)
     code = _code_key(settings)
     # Next to kept items, the other files are new or edited (or drafts, or refused): the cache
