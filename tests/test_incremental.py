@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, shard_stamps, snapshot
+from pelican import signals
 
 from belde.press import state
 from belde.press.reader import PressItemReader
@@ -218,6 +219,38 @@ def test_rebuild_without_changes_renders_nothing(tmp_path):
     assert _snapshot(output) == before
 
 
+def test_a_file_saved_while_a_build_runs_waits_for_the_next_build(tmp_path):
+    """A build lists and stats the item files once (press/onewalk.py): an item added, or a kept
+    item edited, after the build has read the folder is left whole for the next build."""
+    content, registry = tmp_path / "content", tmp_path / "registry"
+    shutil.copytree(DATA / "archive", content)
+    shutil.copytree(TEST_REGISTRY, registry)
+    output = tmp_path / "output"
+    before = make_site(content, output, registry)
+    edited = content / "2024" / "beykoz-orhan.md"
+
+    def save_during_the_build(generator):  # after readahead, before Pelican's own loop
+        _add(content, registry)
+        _edit(content, registry)
+        later = edited.stat().st_mtime_ns + 10**9  # a stamp surely other than the one read
+        os.utime(edited, ns=(later, later))
+
+    signals.article_generator_init.connect(save_during_the_build)
+    try:
+        during = make_site(content, output, registry)
+    finally:
+        signals.article_generator_init.disconnect(save_during_the_build)
+    assert during.ledger.summary() == before.ledger.summary()
+    assert not during.path("2025/03/beykoz-da-yeni-park/").exists()
+    assert during.page("2024/10/beykoz-da-sahil-duzenlemesi/").h1.get_text() == "Beykoz’da sahil düzenlemesi"
+
+    after = make_site(content, output, registry)
+    assert after.page("2025/03/beykoz-da-yeni-park/").h1.get_text() == "Beykoz’da yeni park"
+    assert after.page("2024/10/beykoz-da-sahil-yenilendi/").h1.get_text() == "Beykoz’da sahil yenilendi"
+    assert not after.path("2024/10/beykoz-da-sahil-duzenlemesi/").exists()
+    assert _snapshot(output) == _snapshot(make_site(content, tmp_path / "cold", registry).output)
+
+
 def test_a_rebuild_after_a_template_or_its_options_change_equals_a_cold_build(tmp_path):
     """Compiled templates are kept between builds (Jinja's bytecode cache): an edited template,
     or other options for the environment, must not be served from what was compiled before."""
@@ -231,6 +264,7 @@ def test_a_rebuild_after_a_template_or_its_options_change_equals_a_cold_build(tm
     cold = make_site("archive", tmp_path / "cold", THEME=str(theme))
     assert "Yeni alt bilgi" in rebuilt.page("").get_text()
     assert _snapshot(output) == _snapshot(cold.output)
+    assert any((tmp_path / "cache-output").rglob("__jinja2_*.cache")), "the templates were kept compiled"
 
     options = {"trim_blocks": False, "lstrip_blocks": True, "autoescape": True}
     rebuilt = make_site("archive", output, THEME=str(theme), JINJA_ENVIRONMENT=options)

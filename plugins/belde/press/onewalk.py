@@ -9,6 +9,7 @@ build also sees one state of the folder throughout.
 """
 
 import functools
+import os
 
 
 def list_once(generator) -> None:
@@ -31,22 +32,15 @@ def list_once(generator) -> None:
     generator.get_files = get_files
 
 
-def stat_once(generator, mtimes: dict, paths: dict) -> None:
-    """Give Pelican's content caches the modification times read for readahead, when they check
-    files by mtime: the generator's by name relative to the content folder (`mtimes`), its
-    readers' by absolute path (`paths`)."""
-    if generator.settings.get("CHECK_MODIFIED_METHOD", "mtime") != "mtime":
-        return
-    _answer_from(generator, mtimes)
-    _answer_from(generator.readers, paths)
+def stat_once(generator, mtimes: dict) -> None:
+    """Let Pelican's content caches, the generator's and its readers', stamp files with the
+    modification times read for readahead (`mtimes`: absolute path -> st_mtime), where they
+    stamp by mtime (CHECK_MODIFIED_METHOD); a file asked for by another path is stat'ed."""
+    for cacher in (generator, generator.readers):
+        if cacher._filestamp_func is os.path.getmtime:
+            cacher._filestamp_func = functools.partial(_known_mtime, mtimes)
 
 
-def _answer_from(cacher, known: dict) -> None:
-    stat = cacher._get_file_stamp
-
-    @functools.wraps(stat)
-    def stamp(filename):
-        found = known.get(filename)
-        return stat(filename) if found is None else found
-
-    cacher._get_file_stamp = stamp
+def _known_mtime(mtimes: dict, path: str) -> float:
+    found = mtimes.get(path)
+    return os.path.getmtime(path) if found is None else found

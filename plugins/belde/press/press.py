@@ -1,8 +1,6 @@
 """Wiring: the reader, the archive generator and the ledger, connected to Pelican's signals."""
 
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 
@@ -19,7 +17,7 @@ from .archive import newest_first
 from .articlecache import keep
 from .background import wait_for_cache
 from .compact import keep_body_compact
-from .fingerprint import stable
+from .fingerprint import digest, stable
 from .generator import ArchiveGenerator
 from .ledger import Ledger, RefusalFilter, logger
 from .readahead import readahead
@@ -95,8 +93,8 @@ def load_templates_once(generator):
     generator.env.auto_reload = False
     if not settings.get("BELDE_INCREMENTAL", True):
         return
-    options = json.dumps([jinja2.__version__, stable(settings.get("JINJA_ENVIRONMENT"))], sort_keys=True)
-    folder = state.content_cache(settings, "belde-templates-{}") / hashlib.blake2b(options.encode(), digest_size=8).hexdigest()
+    options = digest(jinja2.__version__, stable(settings.get("JINJA_ENVIRONMENT")))
+    folder = state.content_cache(settings, "belde-templates-{}") / options
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -82,16 +82,15 @@ def readahead(generator) -> None:
         for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
         if name.endswith(ITEM_SUFFIXES)
     ]
-    stamps, mtimes, path_mtimes = {}, {}, {}
+    stamps, mtimes = {}, {}
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
         try:
             info = os.stat(path)
         except OSError:
             continue  # the reader will say what is wrong with it
-        stamps[path], mtimes[name] = _stamp(info), info.st_mtime
-        path_mtimes[path] = info.st_mtime
-    onewalk.stat_once(generator, mtimes, path_mtimes)
+        stamps[path], mtimes[path] = _stamp(info), info.st_mtime
+    onewalk.stat_once(generator, mtimes)
     kept = articlecache.install(generator, names, stamps)
     code = _code_key(settings)
     # Next to kept items, the other files are new or edited (or drafts, or refused): the cache
