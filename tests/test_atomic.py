@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from belde.atomic import write_if_changed
-from belde.search import search as search_module
+from belde.search import runs as search_runs
 from belde.staging import mirror
 from conftest import DATA, ROOT, TEST_REGISTRY, make_site, settings_file, snapshot
 
@@ -89,17 +91,14 @@ def test_a_build_that_fails_after_writing_its_pages_is_done_again_by_the_next(tm
     item = content / "2024" / "beykoz-orhan.md"
     item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
 
-    def pagefind_fails(*args, **kwargs):
-        raise RuntimeError("Pagefind failed (1): disk full")
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: disk full' >&2\nexit 1\n", encoding="utf-8")
+    failing.chmod(0o755)
 
     with monkeypatch.context() as patch:
-        patch.setattr(search_module, "index_site", pagefind_fails)
-        try:
+        patch.setattr(search_runs, "pagefind_executable", lambda: failing)
+        with pytest.raises(RuntimeError, match=r"Pagefind failed \(1\) on shard 2024: Error: disk full"):
             make_site(content, output, BELDE_SEARCH=True)
-        except RuntimeError:
-            pass
-        else:
-            raise AssertionError("the failing index should have failed the build")
     assert snapshot(output) == before
 
     rebuilt = make_site(content, output, BELDE_SEARCH=True)

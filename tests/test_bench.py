@@ -111,6 +111,23 @@ def test_belde_builds_the_corpus_with_nothing_refused(corpus, tmp_path):
     assert not ledger.warnings
 
 
+def test_the_bench_reads_the_search_step_from_the_build(corpus, tmp_path):
+    """The search line a build prints gives bench/run.py the step's time and the memory its
+    Pagefind runs held together."""
+    from bench import run
+
+    overrides = {
+        "PATH": str(corpus / "content"),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
+    }
+    text = "\n".join(build(str(ROOT / "pelicanconf.py"), overrides).lines)
+    pages, seconds = run.SEARCH_LINE.search(text).group(1, 2)
+    assert int(pages) == N and float(seconds) > 0
+    assert 0 < float(run.SEARCH_MEMORY.search(text).group(1)) < 1024
+
+
 def test_the_search_page_timing_counts_what_the_reader_loads(corpus, tmp_path):
     """bench/search_page.py on a built corpus: the first results are shown, and the requests it
     counts are the search index's files the page needs, none of the filters'."""

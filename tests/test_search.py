@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from belde.build import build
 from belde.search import search_fold
+from belde.search.runs import Shard, index_shards
 from belde.search.search import plan_shards, shard_of
 from browser_support import launch_chromium, serve
 from conftest import DATA, ROOT, TEST_REGISTRY, TODAY
@@ -173,6 +174,35 @@ def _indexed_pages(root) -> dict:
     for entry in root.glob("*/pagefind-entry.json"):
         entries[entry.parent.name] = json.loads(entry.read_text(encoding="utf-8"))["languages"]["tr"]["page_count"]
     return entries
+
+
+def _search_line(output: Path, **settings) -> str:
+    overrides = {"PATH": str(DATA / "search"), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output) + "-cache",
+                 "BELDE_REGISTRY_PATH": str(TEST_REGISTRY), "BELDE_TODAY": TODAY, **settings}  # fmt: skip
+    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    assert ledger.ok, ledger.summary()
+    return next(line for line in ledger.lines if line.startswith("search:"))
+
+
+def test_shards_are_indexed_at_once_while_their_pages_fit_the_budget(tmp_path):
+    """Pagefind's memory grows with the pages it indexes at once: runs overlap, one per worker,
+    only while their pages together fit BELDE_SEARCH_PAGES_AT_ONCE, in the plan's order; the
+    index holds the same pages either way."""
+    one = _search_line(tmp_path / "one", BELDE_WORKERS=1)
+    two = _search_line(tmp_path / "two", BELDE_WORKERS=2)
+    assert re.search(r"\(3 of 3 shards, 1 at once, \d+ MiB\)", one)
+    assert re.search(r"\(3 of 3 shards, 2 at once, \d+ MiB\)", two)
+    indexed = {"2025-04-son": 1, "2025-02": 1, "2024": 2}
+    assert _indexed_pages(tmp_path / "one" / "pagefind") == _indexed_pages(tmp_path / "two" / "pagefind") == indexed
+
+    globs = json.loads((tmp_path / "two" / "pagefind" / "shards.json").read_text(encoding="utf-8"))["globs"]
+    year, month = Shard("2024", globs["2024"], 2), Shard("2025-02", globs["2025-02"], 1)
+    alone = index_shards(tmp_path / "two", tmp_path / "alone", [year, month], "tr", workers=2, pages_at_once=2)
+    together = index_shards(tmp_path / "two", tmp_path / "together", [year, month], "tr", workers=2, pages_at_once=3)
+    assert alone["most_at_once"] == 1 and together["most_at_once"] == 2
+    for run in (alone, together):
+        assert {name: figures["pages"] for name, figures in run["shards"].items()} == {"2024": 2, "2025-02": 1}
+    assert _indexed_pages(tmp_path / "together") == {"2024": 2, "2025-02": 1}
 
 
 def test_search_off_writes_no_index(build_site):

@@ -11,8 +11,6 @@ import json
 import logging
 import re
 import shutil
-import subprocess
-import time
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -22,8 +20,10 @@ from pelican import signals
 
 from belde.atomic import write_if_changed
 from belde.press import state
-from belde.publish.compress import COPIES
+from belde.press.forked import workers
 from belde.turkish import tr_casefold
+
+from .runs import UNUSED_FILES, Shard, folder_bytes, index_shards
 
 logger = logging.getLogger("belde.search")
 
@@ -44,6 +44,9 @@ DEFAULTS = {
     # A year of more item pages than this is indexed in runs of months of at most this many,
     # so that Pagefind's memory stays under 1 GiB (some 0.3 MiB a page); 0: one shard a year.
     "BELDE_SEARCH_SHARD_PAGES": 3000,
+    # Shards are indexed up to one per core (BELDE_WORKERS) at once while their pages together
+    # stay within this many: 3,000 pages keep Pagefind's memory under 1 GiB.
+    "BELDE_SEARCH_PAGES_AT_ONCE": 3000,
 }
 
 # A word: letters and digits; an apostrophe ends it (Kağıthane'de → Kağıthane: the suffix
@@ -125,61 +128,9 @@ def set_defaults(pelican):
     pelican.settings["JINJA_FILTERS"] = filters
 
 
-def pagefind_executable() -> Path:
-    """The Pagefind binary that the pagefind[bin] package ships."""
-    from pagefind.service import get_executable
-
-    executable = get_executable()
-    if executable is None:
-        raise RuntimeError("Pagefind's binary is missing: pip install 'pagefind[bin]' (requirements.txt pins it)")
-    return executable
-
-
 def item_glob(save_as: str) -> str:
     """The glob of the files an ARTICLE_SAVE_AS pattern writes: each {field} becomes '*'."""
     return re.sub(r"\{[^}]*\}", "*", save_as)
-
-
-def index_site(output_path, language: str = "tr", bundle: str = "pagefind", glob: str | None = None) -> dict:
-    """Run Pagefind over a built site; returns the figures it reports and the time it took."""
-    command = [
-        str(pagefind_executable()),
-        "--site", str(output_path),
-        "--output-subdir", bundle,
-        "--force-language", language,
-    ]
-    if glob:
-        command += ["--glob", glob]
-    stale = Path(output_path) / bundle
-    if stale.is_dir():  # a previous build's index would otherwise linger beside the new one
-        shutil.rmtree(stale)
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
-    pages = re.search(r"Indexed (\d+) pages?", done.stdout)
-    _drop_unused(Path(output_path) / bundle)
-    size = _folder_bytes(Path(output_path) / bundle)
-    return {"pages": int(pages.group(1)) if pages else None, "seconds": seconds, "bytes": size, "log": done.stdout}
-
-
-# Pagefind writes its ready-made interfaces into every bundle; search.js uses only its JS API
-# (pagefind.js, its worker, and the WebAssembly of the index's language), so the rest goes.
-UNUSED_FILES = {
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-}  # fmt: skip
-
-
-def _drop_unused(bundle: Path) -> None:
-    """Remove the files of a Pagefind bundle that the search page never loads (about half a
-    megabyte a shard)."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    wasm = {f"wasm.{language.get('wasm') or 'unknown'}.pagefind" for language in entry["languages"].values()}
-    for path in bundle.iterdir():
-        if path.name in UNUSED_FILES or path.name.startswith("wasm.") and path.name not in wasm:
-            path.unlink()
 
 
 def plan_shards(save_as_names: list, glob: str, by_month: bool = True, newest: int = 0, moments: list | None = None,
@@ -327,10 +278,15 @@ def _indexer(language: str) -> dict:
     return {"pagefind": version, "language": language, "removed": sorted(UNUSED_FILES)}
 
 
-def _folder_bytes(folder: Path) -> int:
-    """The bytes of a shard as Pagefind wrote it: a publish build's compressed copies
-    (publish/compress.py) are not counted, whether or not they are there yet."""
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.suffix not in COPIES)
+def _shards(names: list, plan: dict, articles: list) -> list:
+    """The shards to index, in the plan's order, with their pages (counted only when there is
+    more than one to schedule: a new item's build indexes one)."""
+    counts = {}
+    if len(names) > 1:
+        for article in articles:
+            shard = shard_of(article.save_as, plan)
+            counts[shard] = counts.get(shard, 0) + 1
+    return [Shard(name, plan[name], counts.get(name, 0)) for name in names]
 
 
 def build_index(pelican):
@@ -362,26 +318,25 @@ def build_index(pelican):
     for stale in root.iterdir():
         if stale.is_dir() and stale.name not in plan or stale.is_file() and stale.name != SHARDS_FILE:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-    figures = {"pages": 0, "seconds": 0.0, "shards": 0}
-    for shard, pages in plan.items():
-        if shard not in changed and (root / shard / "pagefind.js").is_file():
-            if shard not in sizes:
-                sizes[shard] = _folder_bytes(root / shard)
-            continue
-        done = index_site(output, language, f"{bundle}/{shard}", pages)
-        sizes[shard] = done["bytes"]
-        figures["pages"] += done["pages"] or 0
-        figures["seconds"] += done["seconds"]
-        figures["shards"] += 1
+    todo = [name for name in plan if name in changed or not (root / name / "pagefind.js").is_file()]
+    for name in plan:
+        if name not in todo and name not in sizes:
+            sizes[name] = folder_bytes(root / name)
+    done = index_shards(output, root, _shards(todo, plan, articles), language, workers(settings),
+                        settings.get("BELDE_SEARCH_PAGES_AT_ONCE", 0))  # fmt: skip
+    sizes.update({name: shard["bytes"] for name, shard in done["shards"].items()})
+    figures = {"pages": sum(shard["pages"] for shard in done["shards"].values()), "seconds": done["seconds"],
+               "shards": len(todo), "peak_kib": done["peak_kib"], "most_at_once": done["most_at_once"]}  # fmt: skip
     # The shards' sizes are kept with the plan: adding them up again would stat every file of the index.
     sizes = {shard: sizes[shard] for shard in plan}
     shards = json.dumps({"shards": list(plan), "globs": plan, "bytes": sizes, "indexer": current_indexer})
     write_if_changed(root / SHARDS_FILE, shards)  # the same plan keeps its file and its compressed copies
     figures["bytes"] = sum(sizes.values()) + len(shards.encode())
     pelican.belde_search = figures
+    at_once = f", {done['most_at_once']} at once, {done['peak_kib'] / 1024:.0f} MiB" if todo else ""
     figures["summary"] = (
         f"search: {figures['pages']} pages indexed in {figures['seconds']:.2f} s, {figures['bytes']} bytes "
-        f"({figures['shards']} of {len(plan)} shards)"
+        f"({figures['shards']} of {len(plan)} shards{at_once})"
     )
     logger.info("%s", figures["summary"])
 
