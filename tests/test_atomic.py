@@ -145,6 +145,28 @@ def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp
     assert not (tmp_path / "output.next").exists()
 
 
+def test_a_build_that_reindexes_a_year_keeps_the_output_it_replaced_as_the_spare(tmp_path):
+    """An old item's edit re-indexes its year: a shard's files, a small part of the site's. The
+    next build relinks them in its forked child while it reads the items, so the replaced output
+    is kept as the spare at once, rather than a new tree being linked after the build, which a
+    build started at once (the next correction) would wait for."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "archive", content)
+    output = tmp_path / "output"
+    make_site(content, output, BELDE_SEARCH=True)
+    deadline = time.monotonic() + 60  # the first build's spare is linked in the background
+    while not (tmp_path / "output.spare").is_dir() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    replaced = output.stat().st_ino
+    item = content / "2024" / "beykoz-orhan.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("Beykoz sahilinde", "Beykoz'un kuzey sahilinde"), encoding="utf-8")
+    site = make_site(content, output, BELDE_SEARCH=True)
+    assert any(line.startswith("search: 7 pages indexed") for line in site.ledger.lines), site.ledger.lines
+    assert (tmp_path / "output.spare").stat().st_ino == replaced
+    assert not (tmp_path / "output.linking").exists()
+    assert snapshot(output, skip="pagefind") == snapshot(make_site(content, tmp_path / "cold").output, skip="pagefind")
+
+
 def test_a_build_waits_for_the_spare_the_last_build_is_still_linking(tmp_path):
     """A spare linked in the background is used only once complete: a build starting meanwhile
     waits for its lock, and a folder left unfinished (a reboot) is set aside."""
