@@ -108,6 +108,45 @@ def test_a_build_that_fails_after_writing_its_pages_is_done_again_by_the_next(tm
     assert "kuzey sahilinde" in (output / "2024" / "10" / "beykoz-da-sahil-duzenlemesi" / "index.html").read_text(encoding="utf-8")
 
 
+def _running(pid: int) -> bool:
+    """Whether the process is alive (a zombie, dead but not yet reaped, is not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+    except FileNotFoundError:
+        return False
+    return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status.splitlines())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("setpriv"),
+                    reason="the parent-death signal is Linux's, set by util-linux's setpriv")
+def test_a_killed_build_leaves_no_pagefind_writing_into_its_folder(tmp_path):
+    """Pagefind runs as the build's child. Killed with the build, it cannot go on writing into
+    the staging folder that the next build takes over."""
+    started = tmp_path / "pagefind.pid"
+    slow = tmp_path / "pagefind"
+    slow.write_text(f"#!/bin/sh\necho $$ > '{started}'\nexec sleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    build = os.fork()
+    if build == 0:  # a build's process, indexing one shard
+        try:
+            search_runs.pagefind_executable = lambda: slow
+            shard = search_runs.Shard("2024", "2024/*/*/index.html", 1)
+            search_runs.index_shards(tmp_path, tmp_path / "index", [shard], "tr", workers=1, pages_at_once=3000)
+        finally:
+            os._exit(1)
+    deadline = time.monotonic() + 30
+    while not (started.exists() and started.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pagefind = int(started.read_text())
+    assert _running(pagefind)
+    os.kill(build, signal.SIGKILL)
+    os.waitpid(build, 0)
+    deadline = time.monotonic() + 10
+    while _running(pagefind) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(pagefind), "Pagefind outlived the killed build"
+
+
 def test_the_replaced_output_is_kept_as_the_spare_the_next_build_starts_from(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "archive", content)
