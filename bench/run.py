@@ -14,8 +14,8 @@ run copies it to .bench/work-N/<system>/, then times, each build in a fresh proc
               server returns the edited page, and until the rebuild after it is done
 
 and reports peak memory, output bytes and HTML files per item, and the search index (Pagefind) for
-both: Belde's own search step when the build runs it (its time is read from the build log), a
-separate `python -m pagefind` run otherwise. Results go to .bench/results-N.json as well.
+both: Belde's own search step when the build runs it (its time and memory are read from the build
+log), a separate `python -m pagefind` run otherwise. Results go to .bench/results-N.json as well.
 """
 
 import argparse
