@@ -30,6 +30,20 @@ def items(out: Path) -> list:
     return [p for p in sorted((out / "content").rglob("*.md")) if "registry" not in p.parts]
 
 
+def build_corpus(corpus: Path, output: Path, **settings):
+    """Belde's build of the generated corpus into output (its cache beside it)."""
+    overrides = {
+        "PATH": str(corpus / "content"),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / "cache"),
+        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        **settings,
+    }
+    return build(str(ROOT / "pelicanconf.py"), overrides)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
@@ -97,16 +111,7 @@ def test_pelican_format_carries_the_same_items(corpus):
 
 
 def test_belde_builds_the_corpus_with_nothing_refused(corpus, tmp_path):
-    overrides = {
-        "PATH": str(corpus / "content"),
-        "OUTPUT_PATH": str(tmp_path / "output"),
-        "CACHE_PATH": str(tmp_path / "cache"),
-        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
-        "BELDE_SEARCH": False,
-        "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False,
-    }
-    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    ledger = build_corpus(corpus, tmp_path / "output", BELDE_SEARCH=False)
     assert (ledger.read, ledger.published, len(ledger.refused)) == (N, N, 0), ledger.refused
     assert not ledger.warnings
 
@@ -116,13 +121,7 @@ def test_the_bench_reads_the_search_step_from_the_build(corpus, tmp_path):
     Pagefind runs held together."""
     from bench import run
 
-    overrides = {
-        "PATH": str(corpus / "content"),
-        "OUTPUT_PATH": str(tmp_path / "output"),
-        "CACHE_PATH": str(tmp_path / "cache"),
-        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
-    }
-    text = "\n".join(build(str(ROOT / "pelicanconf.py"), overrides).lines)
+    text = "\n".join(build_corpus(corpus, tmp_path / "output").lines)
     pages, seconds = run.SEARCH_LINE.search(text).group(1, 2)
     assert int(pages) == N and float(seconds) > 0
     assert 0 < float(run.SEARCH_MEMORY.search(text).group(1)) < 1024
@@ -138,15 +137,7 @@ def test_the_search_page_timing_counts_what_the_reader_loads(corpus, tmp_path):
     from bench import search_page
 
     output = tmp_path / "output"
-    overrides = {
-        "PATH": str(corpus / "content"),
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(tmp_path / "cache"),
-        "BELDE_REGISTRY_PATH": str(corpus / "content" / "registry"),
-        "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False,
-    }
-    assert build(str(ROOT / "pelicanconf.py"), overrides).ok
+    assert build_corpus(corpus, output).ok
     found = search_page.measure(output, latency_ms=0, query="belediye", then="kagithane")
     assert "sonuç bulundu" in found["status"]
     first = found["first"]

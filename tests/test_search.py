@@ -28,6 +28,12 @@ PARK = "2025/04/sariyer-de-sahil-parki-yenilendi/"
 
 
 def _build(output: Path, content: Path, registry: Path, **settings) -> Path:
+    ledger = _ledger(output, content, registry, **settings)
+    assert ledger.ok, ledger.summary()
+    return output
+
+
+def _ledger(output: Path, content: Path, registry: Path, **settings):
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -38,9 +44,7 @@ def _build(output: Path, content: Path, registry: Path, **settings) -> Path:
         "LOAD_CONTENT_CACHE": False,
         **settings,
     }
-    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
-    assert ledger.ok, ledger.summary()
-    return output
+    return build(str(ROOT / "pelicanconf.py"), overrides)
 
 
 @pytest.fixture(scope="module")
@@ -177,9 +181,7 @@ def _indexed_pages(root) -> dict:
 
 
 def _search_line(output: Path, **settings) -> str:
-    overrides = {"PATH": str(DATA / "search"), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output) + "-cache",
-                 "BELDE_REGISTRY_PATH": str(TEST_REGISTRY), "BELDE_TODAY": TODAY, **settings}  # fmt: skip
-    ledger = build(str(ROOT / "pelicanconf.py"), overrides)
+    ledger = _ledger(output, DATA / "search", TEST_REGISTRY, **settings)
     assert ledger.ok, ledger.summary()
     return next(line for line in ledger.lines if line.startswith("search:"))
 
@@ -203,6 +205,17 @@ def test_shards_are_indexed_at_once_while_their_pages_fit_the_budget(tmp_path):
     for run in (alone, together):
         assert {name: figures["pages"] for name, figures in run["shards"].items()} == {"2024": 2, "2025-02": 1}
     assert _indexed_pages(tmp_path / "together") == {"2024": 2, "2025-02": 1}
+
+
+def test_the_memory_reported_is_pagefinds_own_not_the_builds(tmp_path):
+    """A process started from the build counts the build's resident memory in its peak at exit,
+    until its program replaces it; the figure reported is Pagefind's own, read while it runs."""
+    site = _build(tmp_path / "site", DATA / "search", TEST_REGISTRY, BELDE_SEARCH=False)
+    held = b"x" * (400 << 20)  # a build of some size: 400 MiB resident
+    shard = Shard("2024", "2024/*/*/index.html", 2)
+    done = index_shards(site, tmp_path / "index", [shard], "tr", workers=1, pages_at_once=3000)
+    assert done["shards"]["2024"]["pages"] == 2 and len(held) == 400 << 20
+    assert 0 < done["peak_kib"] < 200 << 10, f"{done['peak_kib'] >> 10} MiB"
 
 
 def test_search_off_writes_no_index(build_site):

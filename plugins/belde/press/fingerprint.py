@@ -212,12 +212,13 @@ def page_digest(template_name: str, name: str, kwargs: dict, site_inputs: dict, 
     keeps the digests of item lists that many pages are given, for as long as the lists live."""
     if template_name not in site_inputs:
         return None
-    if kwargs.keys() - IGNORED_KWARGS == {"article"}:
-        # An item page, of which a rebuild digests tens of thousands: its parts are digests already.
-        return _joined([template_name, name, site_inputs[template_name], article_page(kwargs["article"])])
     page = kwargs.get("articles_page")
-    shown = {k: _kwarg(k, v, page, lists) for k, v in kwargs.items() if k not in IGNORED_KWARGS}
-    return digest(template_name, name, site_inputs[template_name], sorted(shown.items()))
+    shown = sorted((k, _kwarg(k, v, page, lists)) for k, v in kwargs.items() if k not in IGNORED_KWARGS)
+    if all(isinstance(value, str) for _, value in shown):
+        # Parts that are strings, digests mostly (an item page's, of which a rebuild digests tens
+        # of thousands), are hashed as they are: a JSON round would cost more than the rest.
+        return _joined([template_name, name, site_inputs[template_name], *(f"{k}={v}" for k, v in shown)])
+    return digest(template_name, name, site_inputs[template_name], shown)
 
 
 def site_inputs(archive) -> dict:

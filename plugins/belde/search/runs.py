@@ -16,6 +16,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from belde.publish.compress import COPIES
 
@@ -71,7 +72,7 @@ class _Run:
     shard: Shard
     bundle: Path
     process: subprocess.Popen
-    report: object
+    report: IO[str]
     started: float
     ended: float | None = None
     status: int | None = None
